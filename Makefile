@@ -1,0 +1,59 @@
+# Parent Champions: `make` lists the targets.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-test run test lint format worker beat bench migrate demo
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+# Reinstall only when the declared dependencies change.
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed ## Create .venv and install the project
+
+install-test: $(VENV)/.installed-test ## Install the project with its test extras
+
+migrate: install ## Apply database migrations
+	$(PY) manage.py migrate --noinput
+
+demo: migrate ## Load the demo programme into an empty database
+	$(PY) manage.py load_demo
+
+run: demo ## Install, migrate, load demo content and serve on http://127.0.0.1:$(PORT)
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install-test ## Install test extras and run the whole suite
+	$(PY) -m pytest --create-db $(PYTEST_ARGS)
+
+lint: install-test ## ruff check and format check, and no missing migrations
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: install-test ## Apply ruff's fixes and formatting
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+worker: install ## Start a Celery worker against CELERY_BROKER_URL
+	$(VENV)/bin/celery -A config worker --loglevel=INFO
+
+beat: install ## Start Celery beat (the schedule is CELERY_BEAT_SCHEDULE in settings)
+	$(VENV)/bin/celery -A config beat --loglevel=INFO
+
+bench: install-test ## Quick benchmark run (scale 0.01) on PostgreSQL
+	$(PY) bench/run.py --scale 0.01
