@@ -8,3 +8,58 @@ class Stage(models.TextChoices):
     ACTIVE = "active", "Active"
     PAUSED = "paused", "Paused"
     ALUMNI = "alumni", "Alumni"
+
+
+class CheckKind(models.TextChoices):
+    DBS = "dbs", "DBS check"
+    REFERENCE_1 = "reference_1", "First reference"
+    REFERENCE_2 = "reference_2", "Second reference"
+    VOLUNTEER_AGREEMENT = "volunteer_agreement", "Volunteer agreement signed"
+    ID_SEEN = "id_seen", "ID seen"
+
+
+class CheckStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    COMPLETE = "complete", "Complete"
+    FAILED = "failed", "Not passed"
+
+
+class ConsentKind(models.TextChoices):
+    CONTACT_EMAIL = "contact_email", "Contact by e-mail"
+    CONTACT_TEXT = "contact_text", "Contact by text message"
+    STORY = "story", "Publishing my story"
+    PHOTO = "photo", "Using photos of me"
+
+
+class SupervisionKind(models.TextChoices):
+    CHECK_IN = "check_in", "Check-in"
+    WELLBEING = "wellbeing", "Wellbeing"
+    GOALS = "goals", "Goals agreed"
+
+
+class TrainingCategory(models.TextChoices):
+    CORE = "core", "Core induction"
+    SAFEGUARDING = "safeguarding", "Safeguarding"
+    DATA_PROTECTION = "data_protection", "Confidentiality and data protection"
+    CONFIDENCE = "confidence", "Communication and confidence"
+    VOLUNTARY_SECTOR = "voluntary_sector", "Understanding the voluntary sector"
+    CO_PRODUCTION = "co_production", "Co-production"
+    SPECIALIST = "specialist", "Specialist topics"
+
+
+class TrainingStatus(models.TextChoices):
+    ENROLLED = "enrolled", "Enrolled"
+    ATTENDED = "attended", "Attended"
+    COMPLETED = "completed", "Completed"
+    EXPIRED = "expired", "Expired"
+
+
+class ProtectiveFactor(models.TextChoices):
+    """The six Protective Factors (Strengthening Families) the programme reports against."""
+
+    NURTURING = "nurturing", "Nurturing and attachment"
+    KNOWLEDGE = "knowledge", "Knowledge of parenting and child development"
+    RESILIENCE = "resilience", "Parental resilience"
+    CONNECTIONS = "connections", "Social connections"
+    CONCRETE_SUPPORT = "concrete_support", "Concrete support in times of need"
+    CHILD_COMPETENCE = "child_competence", "Social and emotional competence of children"

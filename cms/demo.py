@@ -1,8 +1,10 @@
 """Demo programme: builds every app's demo content in order, then the public pages."""
 
+from django.contrib.auth.models import Group
 from wagtail.models import Site
 
 from accounts import demo as accounts_demo
+from accounts.models import COORDINATORS, VIEWERS
 from champions.services import champion_register
 
 from .models import HomePage, StandardPage
@@ -12,8 +14,12 @@ def load_all() -> None:
     staff = accounts_demo.demo_user(
         email=accounts_demo.STAFF_EMAIL, first_name="Sam", last_name="Okafor", is_staff=True
     )
-    staff.is_superuser = True
-    staff.save(update_fields=["is_superuser"])
+    # Coordinators run the programme (their group) and edit and moderate the public site.
+    staff.groups.add(*Group.objects.filter(name__in=[COORDINATORS, "Moderators"]))
+    viewer = accounts_demo.demo_user(
+        email=accounts_demo.VIEWER_EMAIL, first_name="Alex", last_name="Reid", is_staff=True
+    )
+    viewer.groups.add(Group.objects.get(name=VIEWERS))
     user = accounts_demo.demo_user(
         email=accounts_demo.CHAMPION_EMAIL, first_name="Priya", last_name="Shah"
     )

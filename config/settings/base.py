@@ -232,3 +232,8 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Story and photo consent lapse after this many years; contact consent does not.
+CONSENT_VALIDITY_YEARS = env.int("CONSENT_VALIDITY_YEARS", default=5)
+# Current wording of each consent statement; a change of wording means a new version.
+CONSENT_WORDING_VERSION = env("CONSENT_WORDING_VERSION", default="2026-01")

@@ -1,8 +1,28 @@
-import factory
+import datetime
 
-from champions.models import Champion
+import factory
+from django.utils import timezone
+
+from champions.choices import CheckKind, CheckStatus, ConsentKind, TrainingCategory, TrainingStatus
+from champions.models import (
+    Area,
+    Champion,
+    Consent,
+    OnboardingCheck,
+    TrainingModule,
+    TrainingRecord,
+)
 
 from .accounts import UserFactory
+
+
+class AreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Area
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Ward {n}")
+    slug = factory.Sequence(lambda n: f"ward-{n}")
 
 
 class ChampionFactory(factory.django.DjangoModelFactory):
@@ -11,3 +31,61 @@ class ChampionFactory(factory.django.DjangoModelFactory):
 
     user = factory.SubFactory(UserFactory)
     preferred_name = factory.LazyAttribute(lambda o: o.user.first_name)
+    area = factory.SubFactory(AreaFactory)
+
+
+class TrainingModuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingModule
+
+    title = factory.Sequence(lambda n: f"Module {n}")
+    category = TrainingCategory.CORE
+    hours = 3
+    required_for_activation = True
+    validity_months = None
+    display_order = factory.Sequence(int)
+
+
+class TrainingRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TrainingRecord
+
+    champion = factory.SubFactory(ChampionFactory)
+    module = factory.SubFactory(TrainingModuleFactory)
+    status = TrainingStatus.COMPLETED
+    completed_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
+
+
+class OnboardingCheckFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OnboardingCheck
+
+    champion = factory.SubFactory(ChampionFactory)
+    kind = CheckKind.DBS
+    status = CheckStatus.COMPLETE
+    completed_on = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=60))
+    renewal_due_on = factory.LazyAttribute(
+        lambda o: (
+            o.completed_on + datetime.timedelta(days=3 * 365) if o.kind == CheckKind.DBS else None
+        )
+    )
+
+
+class ConsentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Consent
+
+    champion = factory.SubFactory(ChampionFactory)
+    kind = ConsentKind.CONTACT_EMAIL
+    wording_version = "2026-01"
+
+
+def ready_champion(**kwargs) -> Champion:
+    """A champion with every onboarding check complete and in date, at stage in training.
+
+    Required modules must be completed separately (tests choose which modules exist).
+    """
+    champion = ChampionFactory(stage="in_training", **kwargs)
+    for kind in CheckKind:
+        OnboardingCheckFactory(champion=champion, kind=kind)
+    return champion

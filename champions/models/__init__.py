@@ -1,0 +1,14 @@
+from .onboarding import Consent, OnboardingCheck, SupervisionNote
+from .profile import Area, Champion, StageChange
+from .training import TrainingModule, TrainingRecord
+
+__all__ = [
+    "Area",
+    "Champion",
+    "Consent",
+    "OnboardingCheck",
+    "StageChange",
+    "SupervisionNote",
+    "TrainingModule",
+    "TrainingRecord",
+]

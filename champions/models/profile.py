@@ -1,0 +1,85 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from ..choices import Stage
+
+
+class Area(models.Model):
+    """A ward or locality: where champions live and events take place."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Champion(models.Model):
+    """A parent volunteer's profile, tied one-to-one to their user account."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="champion"
+    )
+    preferred_name = models.CharField(max_length=80)
+    area = models.ForeignKey(
+        Area, null=True, blank=True, on_delete=models.SET_NULL, related_name="champions"
+    )
+    phone = models.CharField(max_length=30, blank=True)
+    languages = models.CharField(
+        max_length=200, blank=True, help_text="Languages spoken, separated by commas."
+    )
+    heard_about = models.CharField("how they heard of the programme", max_length=200, blank=True)
+    stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.ENQUIRY)
+    joined_on = models.DateField(default=timezone.localdate)
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="supervised_champions",
+        limit_choices_to={"is_staff": True},
+    )
+    staff_notes = models.TextField(blank=True, help_text="Seen by staff only.")
+    # Set by the nightly check when an active champion's DBS or required training lapses.
+    attention_needed = models.TextField(blank=True)
+    left_on = models.DateField(null=True, blank=True)
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["preferred_name", "pk"]
+        permissions = [
+            ("override_readiness", "Can make a champion active who is not ready, with a reason"),
+        ]
+
+    def __str__(self):
+        return self.preferred_name
+
+    @property
+    def email(self):
+        return self.user.email
+
+
+class StageChange(models.Model):
+    """One move along the journey, kept for ever: from, to, when, by whom and why."""
+
+    champion = models.ForeignKey(Champion, on_delete=models.CASCADE, related_name="stage_changes")
+    from_stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
+    to_stage = models.CharField(max_length=20, choices=Stage.choices)
+    changed_at = models.DateTimeField(default=timezone.now)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.TextField(blank=True)
+    overridden = models.BooleanField(
+        default=False, help_text="Made active although the readiness rule was not met."
+    )
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+
+    def __str__(self):
+        return f"{self.champion}: {self.from_stage or '-'} → {self.to_stage}"

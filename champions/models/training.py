@@ -1,0 +1,76 @@
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+from ..choices import TrainingCategory, TrainingStatus
+from .profile import Champion
+
+
+class TrainingModule(models.Model):
+    """A module in the training catalogue; required ones gate activation."""
+
+    title = models.CharField(max_length=150, unique=True)
+    description = models.TextField(blank=True)
+    category = models.CharField(max_length=30, choices=TrainingCategory.choices)
+    hours = models.DecimalField(
+        max_digits=5, decimal_places=2, validators=[MinValueValidator(0)], default=0
+    )
+    required_for_activation = models.BooleanField(default=False)
+    validity_months = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="How long a completion stays valid; blank: never expires."
+    )
+    display_order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["display_order", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def expiry_for(self, completed_on):
+        if completed_on is None or not self.validity_months:
+            return None
+        return completed_on + relativedelta(months=self.validity_months)
+
+
+class TrainingRecord(models.Model):
+    """A champion's progress through one module; a completion past its expiry counts as expired."""
+
+    champion = models.ForeignKey(
+        Champion, on_delete=models.CASCADE, related_name="training_records"
+    )
+    module = models.ForeignKey(TrainingModule, on_delete=models.PROTECT, related_name="records")
+    status = models.CharField(
+        max_length=20, choices=TrainingStatus.choices, default=TrainingStatus.ENROLLED
+    )
+    completed_on = models.DateField(null=True, blank=True)
+    expires_on = models.DateField(null=True, blank=True, editable=False)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["module__display_order", "module__title"]
+        constraints = [
+            models.UniqueConstraint(fields=["champion", "module"], name="one_record_per_module"),
+        ]
+
+    def __str__(self):
+        return f"{self.module} for {self.champion}"
+
+    def save(self, *args, **kwargs):
+        self.expires_on = self.module.expiry_for(self.completed_on)
+        super().save(*args, **kwargs)
+
+    def effective_status(self, today=None):
+        """The status as everyone should see it: a lapsed completion is expired."""
+        today = today or timezone.localdate()
+        if self.status == TrainingStatus.COMPLETED and self.expires_on and self.expires_on < today:
+            return TrainingStatus.EXPIRED
+        return TrainingStatus(self.status)
+
+    def is_valid(self, today=None):
+        return self.effective_status(today) == TrainingStatus.COMPLETED
