@@ -1,0 +1,1 @@
+"""Registers the champions app's admin viewsets; the viewsets live in their own modules."""
