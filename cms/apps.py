@@ -4,3 +4,23 @@ from django.apps import AppConfig
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = "Public site"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Page
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from champions.models import Consent
+        from champions.signals import consent_withdrawn
+        from events.models import Event
+
+        from . import signals
+
+        consent_withdrawn.connect(signals.on_consent_withdrawn, dispatch_uid="cms-consent")
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(signals.on_content_changed, dispatch_uid=f"cms-{id(signal)}")
+        post_delete.connect(signals.on_content_changed, sender=Page, dispatch_uid="cms-del")
+        for model in (Consent, Event):
+            post_save.connect(
+                signals.on_content_changed, sender=model, dispatch_uid=f"cms-{model.__name__}"
+            )

@@ -77,3 +77,39 @@ class BaseStreamBlock(blocks.StreamBlock):
         description="A video or other media from an external site",
     )
     call_to_action = CallToActionBlock()
+
+
+class ConsultationFigureBlock(blocks.StructBlock):
+    """A survey or consultation result, e.g. "36% (46) of 220 parents cited mental health"."""
+
+    percent = blocks.DecimalBlock(min_value=0, max_value=100, decimal_places=1, required=False)
+    count = blocks.IntegerBlock(min_value=0, help_text="How many people said it.")
+    respondents = blocks.IntegerBlock(min_value=1, help_text="Out of how many responses.")
+    statement = blocks.CharBlock(max_length=200, help_text="What they said, e.g. “cited …”.")
+    source = blocks.CharBlock(max_length=200, required=False, help_text="Survey or consultation.")
+
+    class Meta:
+        icon = "table"
+        template = "blocks/consultation_figure_block.html"
+        preview_value = {
+            "percent": "36",
+            "count": 46,
+            "respondents": 220,
+            "statement": "cited mother and baby mental health",
+            "source": "Parenting Strategy consultation 2024",
+        }
+        description = "A figure from a survey or consultation"
+
+
+class ParentVoiceStreamBlock(blocks.StreamBlock):
+    """Where a co-production outcome came from: figures, parents' words, sessions."""
+
+    consultation_figure = ConsultationFigureBlock()
+    quote = QuoteBlock()
+    paragraph = blocks.RichTextBlock(
+        features=["bold", "italic", "link", "ul"],
+        icon="pilcrow",
+        template="blocks/paragraph_block.html",
+        preview_value="<p>Raised at three focus groups in Kursaal ward.</p>",
+        description="How and where parents raised it",
+    )

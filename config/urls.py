@@ -3,7 +3,12 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+
+from cms import feeds
+from cms import views as cms_views
+from cms.api import api_router
 
 
 class AdminLoginRedirect(RedirectView):
@@ -15,9 +20,17 @@ class AdminLoginRedirect(RedirectView):
 
 urlpatterns = [
     path("admin/login/", AdminLoginRedirect.as_view()),
+    path("search/", cms_views.search, name="search"),
+    path("sitemap.xml", sitemap),
+    path("api/v2/", api_router.urls),
+    path("feeds/stories/", feeds.StoriesFeed(), name="feed_stories"),
+    path("feeds/stories/atom/", feeds.StoriesAtomFeed(), name="feed_stories_atom"),
+    path("feeds/outcomes/", feeds.OutcomesFeed(), name="feed_outcomes"),
+    path("feeds/outcomes/atom/", feeds.OutcomesAtomFeed(), name="feed_outcomes_atom"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
+    path("dashboard/stories/", include("cms.urls")),
     path("dashboard/", include("champions.urls")),
 ]
 

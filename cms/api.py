@@ -1,0 +1,23 @@
+"""Wagtail API v2, read-only: published stories (with consent) and outcomes only."""
+
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet
+
+from .models import OutcomePage, StoryPage
+from .selectors import hidden_story_ids
+
+
+class PublicPagesAPIViewSet(PagesAPIViewSet):
+    """Only stories and outcomes, never a story whose champion's consent is not current."""
+
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .type(StoryPage, OutcomePage)
+            .exclude(pk__in=hidden_story_ids())
+        )
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PublicPagesAPIViewSet)

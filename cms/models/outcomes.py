@@ -1,0 +1,149 @@
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import ParentVoiceStreamBlock
+from ..choices import OutcomeStatus
+from ..forms import OutcomePageForm
+from .base import PublicCacheMixin
+
+
+class OutcomeIndexPage(PublicCacheMixin, Page):
+    """ "You said, we did": lists co-production outcomes, filterable by status."""
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.OutcomePage"]
+    max_count = 1
+    template = "cms/outcome_index_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        context = super().get_context(request, *args, **kwargs)
+        outcomes = OutcomePage.objects.live().child_of(self).select_related("area")
+        status = request.GET.get("status", "")
+        if status in OutcomeStatus.values:
+            outcomes = outcomes.filter(status=status)
+        outcomes = outcomes.order_by("-raised_on", "-pk")
+        context.update(
+            outcomes=Paginator(outcomes, 12).get_page(request.GET.get("page")),
+            status=status,
+            filter_query=f"status={status}&" if status in OutcomeStatus.values else "",
+            statuses=OutcomeStatus.choices,
+        )
+        return context
+
+
+class OutcomePage(PublicCacheMixin, Page):
+    """One change traced from parent voice, through meetings and decisions, to what changed."""
+
+    summary = models.TextField(max_length=400, help_text="One or two sentences for lists.")
+    parent_voice = models.TextField(help_text="The issue as parents put it.")
+    evidence = StreamField(ParentVoiceStreamBlock(), blank=True, verbose_name="where it came from")
+    decision = models.TextField(blank=True)
+    decided_by = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The body or role that decided, e.g. “Health visiting service board”.",
+    )
+    what_changed = RichTextField(blank=True, features=["bold", "italic", "link", "ul", "ol"])
+    status = models.CharField(
+        max_length=20, choices=OutcomeStatus.choices, default=OutcomeStatus.RAISED
+    )
+    status_reason = models.TextField(
+        blank=True, help_text="Required when not taken forward: say why."
+    )
+    raised_on = models.DateField()
+    decided_on = models.DateField(null=True, blank=True)
+    achieved_on = models.DateField(null=True, blank=True)
+    area = models.ForeignKey("champions.Area", null=True, blank=True, on_delete=models.SET_NULL)
+    protective_factors = models.JSONField(default=list, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("parent_voice"), FieldPanel("evidence")], heading="You said"),
+        InlinePanel("meeting_links", heading="Meetings where it was discussed", label="Meeting"),
+        MultiFieldPanel(
+            [
+                FieldPanel("decision"),
+                FieldPanel("decided_by"),
+                FieldPanel("what_changed"),
+            ],
+            heading="We did",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldPanel("status_reason"),
+                FieldPanel("raised_on"),
+                FieldPanel("decided_on"),
+                FieldPanel("achieved_on"),
+            ],
+            heading="Status and dates",
+        ),
+        FieldPanel("area"),
+        FieldPanel("protective_factors"),
+        InlinePanel("related_stories", heading="Related stories", label="Story"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("parent_voice"),
+        index.SearchField("decision"),
+        index.SearchField("what_changed"),
+        index.FilterField("status"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("parent_voice"),
+        APIField("evidence"),
+        APIField("decision"),
+        APIField("decided_by"),
+        APIField("what_changed"),
+        APIField("status"),
+        APIField("status_reason"),
+        APIField("raised_on"),
+        APIField("decided_on"),
+        APIField("achieved_on"),
+        APIField("protective_factors"),
+    ]
+    base_form_class = OutcomePageForm
+    parent_page_types = ["cms.OutcomeIndexPage"]
+    subpage_types: list[str] = []
+    template = "cms/outcome_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import outcome_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(outcome_context(self))
+        return context
+
+
+class OutcomeRelatedStory(Orderable):
+    page = ParentalKey(OutcomePage, on_delete=models.CASCADE, related_name="related_stories")
+    story = models.ForeignKey("cms.StoryPage", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("story")]
+
+
+class OutcomeMeetingLink(Orderable):
+    """A meeting where the outcome was discussed; only its public summary is shown."""
+
+    page = ParentalKey(OutcomePage, on_delete=models.CASCADE, related_name="meeting_links")
+    event = models.ForeignKey(
+        "events.Event", on_delete=models.CASCADE, related_name="outcome_links"
+    )
+    public_summary = models.TextField(
+        blank=True, help_text="What was discussed, without the names of people who attended."
+    )
+
+    panels = [FieldPanel("event"), FieldPanel("public_summary")]

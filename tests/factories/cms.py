@@ -1,0 +1,122 @@
+"""Page factories: each builds a page under its proper parent and publishes it."""
+
+import datetime
+
+import factory
+from wagtail.models import Site
+
+from cms.models import (
+    HomePage,
+    OutcomeIndexPage,
+    OutcomePage,
+    StandardPage,
+    StoryIndexPage,
+    StoryPage,
+)
+
+
+def home_page() -> HomePage:
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+class _PageFactory(factory.django.DjangoModelFactory):
+    """Adds the page as a child of `parent` (a default per type) and publishes a revision."""
+
+    class Meta:
+        abstract = True
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, live=True, **kwargs):
+        parent = parent or cls.default_parent()
+        page = model_class(*args, **kwargs)
+        parent.add_child(instance=page)
+        revision = page.save_revision()
+        if live:
+            revision.publish()
+            page.refresh_from_db()
+        else:
+            page.live = False
+            page.save(update_fields=["live"])
+        return page
+
+
+class StandardPageFactory(_PageFactory):
+    class Meta:
+        model = StandardPage
+
+    introduction = "About us"
+
+    @staticmethod
+    def default_parent():
+        return home_page()
+
+
+class StoryIndexPageFactory(_PageFactory):
+    class Meta:
+        model = StoryIndexPage
+
+    title = "Stories"
+    slug = "stories"
+
+    @staticmethod
+    def default_parent():
+        return home_page()
+
+
+def story_index() -> StoryIndexPage:
+    return StoryIndexPage.objects.first() or StoryIndexPageFactory()
+
+
+class StoryPageFactory(_PageFactory):
+    class Meta:
+        model = StoryPage
+
+    title = factory.Sequence(lambda n: f"My story {n}")
+    summary = "How I found my voice."
+    body = factory.LazyFunction(lambda: [("paragraph", "<p>It started at a stay-and-play.</p>")])
+
+    @staticmethod
+    def default_parent():
+        return story_index()
+
+
+class OutcomeIndexPageFactory(_PageFactory):
+    class Meta:
+        model = OutcomeIndexPage
+
+    title = "You said, we did"
+    slug = "outcomes"
+
+    @staticmethod
+    def default_parent():
+        return home_page()
+
+
+def outcome_index() -> OutcomeIndexPage:
+    return OutcomeIndexPage.objects.first() or OutcomeIndexPageFactory()
+
+
+class OutcomePageFactory(_PageFactory):
+    class Meta:
+        model = OutcomePage
+
+    title = factory.Sequence(lambda n: f"Outcome {n}")
+    summary = "Evening clinics at the family hub."
+    parent_voice = "Working parents could not get to daytime clinics."
+    raised_on = datetime.date(2026, 3, 1)
+    status = "achieved"
+
+    @staticmethod
+    def default_parent():
+        return outcome_index()
+
+
+PAGE_FACTORIES = {
+    StandardPage: StandardPageFactory,
+    StoryIndexPage: StoryIndexPageFactory,
+    StoryPage: StoryPageFactory,
+    OutcomeIndexPage: OutcomeIndexPageFactory,
+    OutcomePage: OutcomePageFactory,
+}
