@@ -36,11 +36,11 @@ class PublicPageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.timeout = settings.PUBLIC_PAGE_CACHE_SECONDS
 
     def __call__(self, request):
+        timeout = settings.PUBLIC_PAGE_CACHE_SECONDS
         cacheable_request = (
-            self.timeout
+            timeout
             and request.method in ("GET", "HEAD")
             and "messages" not in request.COOKIES
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
@@ -59,7 +59,7 @@ class PublicPageCacheMiddleware:
             and not response.cookies
         ):
             if hasattr(response, "render") and not response.is_rendered:
-                response.add_post_render_callback(lambda r: cache.set(key, r, self.timeout))
+                response.add_post_render_callback(lambda r: cache.set(key, r, timeout))
             else:
-                cache.set(key, response, self.timeout)
+                cache.set(key, response, timeout)
         return response
