@@ -1,16 +1,34 @@
 """Demo programme: builds every app's demo content in order, then the public pages."""
 
+import datetime
+import io
+import random
+
 from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from PIL import Image, ImageDraw
+from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from accounts import demo as accounts_demo
 from accounts.models import COORDINATORS, VIEWERS
 from champions import demo as champions_demo
 from champions import demo_activity as activity_demo
-from champions.services import champion_register
+from champions.choices import ConsentKind
+from champions.models import Champion
+from champions.services import champion_register, consent_give, consent_withdraw
 from events import demo as events_demo
 
-from .models import HomePage, StandardPage
+from .models import (
+    HomePage,
+    OutcomeIndexPage,
+    OutcomeMeetingLink,
+    OutcomePage,
+    StandardPage,
+    StoryIndexPage,
+    StoryPage,
+)
 
 
 def load_all() -> None:
@@ -30,18 +48,81 @@ def load_all() -> None:
     champions_demo.load(staff=staff)
     events_demo.load(staff=staff)
     activity_demo.load(staff=staff)
-    load_pages()
+    load_pages(staff=staff)
 
 
-def load_pages() -> None:
+def _publish(parent, page, user=None):
+    parent.add_child(instance=page)
+    page.save_revision(user=user).publish(user=user)
+    return page
+
+
+def _demo_image(title: str, colour: str, accent: str, seed: int):
+    """A simple generated picture (no stock photos in the repository)."""
+    rng = random.Random(seed)
+    img = Image.new("RGB", (1200, 750), colour)
+    draw = ImageDraw.Draw(img)
+    for _ in range(14):
+        x, y, r = rng.randint(0, 1200), rng.randint(0, 750), rng.randint(40, 180)
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=accent)
+    buffer = io.BytesIO()
+    img.save(buffer, "JPEG", quality=80)
+    return get_image_model().objects.create(
+        title=title, file=ImageFile(buffer, name=f"demo-{seed}.jpg")
+    )
+
+
+STORIES = [
+    (
+        "From shy to speaking up",
+        "Joining as a champion after my son was born gave me the confidence to chair a meeting.",
+        "confidence",
+        True,
+    ),
+    (
+        "Why evening clinics matter",
+        "Working parents told us daytime clinics were out of reach. Here is what happened next.",
+        "health visiting",
+        False,
+    ),
+    (
+        "Stay-and-play in three languages",
+        "A champion who speaks Polish and Romanian helped new families find local groups.",
+        "languages",
+        True,
+    ),
+    (
+        "Dads count too",
+        "How a dads' breakfast became a regular group, and what fathers asked services for.",
+        "dads",
+        False,
+    ),
+    (
+        "Mapping what families need",
+        "Our mapping sessions showed where support for under-fives is hard to find.",
+        "mapping",
+        False,
+    ),
+    (
+        "My first co-production meeting",
+        "I was nervous sitting across from the commissioners, but they listened.",
+        "co-production",
+        False,
+    ),
+]
+
+
+def load_pages(*, staff=None) -> None:
     home = Site.objects.get(is_default_site=True).root_page.specific
     assert isinstance(home, HomePage)
+    home.title = "Parents' voices shaping local services"
     home.body = [
         (
             "paragraph",
             "<p>Parent Champions are parents who volunteer to make sure families' voices "
-            "shape the services they use: health visiting, children's centres, schools and "
-            "more. Champions are trained, supported and paid their expenses.</p>",
+            "shape the services they use: health visiting, children's centres, early years "
+            "and more. Champions are trained, supported and have their expenses paid, "
+            "including childcare.</p>",
         ),
         (
             "call_to_action",
@@ -52,7 +133,28 @@ def load_pages() -> None:
             },
         ),
     ]
-    home.save_revision().publish()
+    home.save_revision(user=staff).publish(user=staff)
+
+    stories_index = _publish(
+        home,
+        StoryIndexPage(
+            title="Stories",
+            slug="stories",
+            show_in_menus=True,
+            introduction="Parent champions in their own words.",
+        ),
+    )
+    outcomes_index = _publish(
+        home,
+        OutcomeIndexPage(
+            title="Outcomes",
+            slug="outcomes",
+            show_in_menus=True,
+            introduction="You said, we did: what changed because parents spoke up.",
+        ),
+    )
+    _load_stories(stories_index, staff)
+    _load_outcomes(outcomes_index, staff)
     for title, slug, intro in [
         (
             "About the programme",
@@ -62,9 +164,153 @@ def load_pages() -> None:
         (
             "Become a champion",
             "become-a-champion",
-            "Any parent or carer of a child under five can volunteer. We train and support you.",
+            "Any parent or carer of a child under five can volunteer. We train and support you, "
+            "and pay travel and childcare costs.",
         ),
     ]:
-        page = StandardPage(title=title, slug=slug, introduction=intro, show_in_menus=False)
-        home.add_child(instance=page)
-        page.save_revision().publish()
+        _publish(home, StandardPage(title=title, slug=slug, introduction=intro))
+
+
+def _load_stories(index, staff):
+    champions = list(Champion.objects.filter(stage="active").select_related("area")[:4])
+    now = timezone.now()
+    pictures = [
+        _demo_image("Champions at the family hub", "#4b2e83", "#ffbf47", 1),
+        _demo_image("Stay-and-play session", "#0b6b3a", "#f4f1f8", 2),
+    ]
+    for n, (title, summary, tag, pictured) in enumerate(STORIES):
+        champion = champions[n] if n < len(champions) and n != 4 else None
+        if champion is not None:
+            consent_give(
+                champion=champion, kind=ConsentKind.STORY, wording_version="2026-01", now=now
+            )
+            if pictured:
+                consent_give(
+                    champion=champion, kind=ConsentKind.PHOTO, wording_version="2026-01", now=now
+                )
+        image = pictures[n % 2] if pictured else None
+        story = StoryPage(
+            title=title,
+            summary=summary,
+            champion=champion,
+            area=champion.area if champion else None,
+            hero_image=image,
+            hero_alt="Parents and children at a brightly coloured family hub session"
+            if image
+            else "",
+            body=[
+                ("paragraph", f"<p>{summary}</p>"),
+                (
+                    "quote",
+                    {
+                        "quote": "The best bit is seeing something change because we said it.",
+                        "attribution": champion.preferred_name if champion else "A champion",
+                    },
+                ),
+                (
+                    "paragraph",
+                    "<p>Champions meet every month with the people who plan local services, "
+                    "bringing what parents tell them at groups, stalls and online.</p>",
+                ),
+            ],
+            protective_factors=["connections", "resilience"],
+        )
+        _publish(index, story, staff)
+        story.tags.add(tag)
+        story.save_revision(user=staff).publish(user=staff)
+    # One champion withdrew story consent: their story comes down and is not public.
+    if len(champions) > 3:
+        consent_withdraw(champion=champions[3], kind=ConsentKind.STORY)
+
+
+OUTCOMES = [
+    (
+        "Evening baby clinics at the family hub",
+        "achieved",
+        "Working parents could not get to daytime baby clinics.",
+        "Health visiting service board",
+        "<p>A Tuesday evening clinic opened at the family hub, run by health visitors.</p>",
+        "",
+        (46, 220, "36", "said clinic times stopped them going"),
+    ),
+    (
+        "Mental health support for new mums",
+        "in_progress",
+        "New mothers told us they did not know where to turn when they felt low.",
+        "Perinatal mental health partnership",
+        "<p>A peer support group is being set up with the community midwives.</p>",
+        "",
+        (46, 220, "36", "cited mother and baby mental health"),
+    ),
+    (
+        "Free parking at the children's centre",
+        "not_taken_forward",
+        "Parking charges put families off coming to groups.",
+        "Council parking services",
+        "",
+        "The car park is owned by a private landlord; the council is looking at a bus pass "
+        "scheme instead.",
+        None,
+    ),
+    (
+        "Information in community languages",
+        "raised",
+        "Families who speak little English miss out on groups because leaflets are only in "
+        "English.",
+        "",
+        "",
+        "",
+        None,
+    ),
+]
+
+
+def _load_outcomes(index, staff):
+    from events.choices import EventKind
+    from events.models import Event
+
+    meetings = list(Event.objects.filter(kind=EventKind.CO_PRODUCTION).order_by("starts_at"))
+    today = timezone.localdate()
+    for n, (title, status, voice, decided_by, changed, reason, figure) in enumerate(OUTCOMES):
+        evidence = []
+        if figure:
+            count, respondents, percent, statement = figure
+            evidence.append(
+                (
+                    "consultation_figure",
+                    {
+                        "percent": percent,
+                        "count": count,
+                        "respondents": respondents,
+                        "statement": statement,
+                        "source": "Parent consultation 2026",
+                    },
+                )
+            )
+        evidence.append(("quote", {"quote": voice, "attribution": "Parents at a focus group"}))
+        outcome = OutcomePage(
+            title=title,
+            summary=voice,
+            parent_voice=voice,
+            evidence=evidence,
+            decision="Agreed to act on what parents said." if status != "raised" else "",
+            decided_by=decided_by,
+            what_changed=changed,
+            status=status,
+            status_reason=reason,
+            raised_on=today - datetime.timedelta(days=200 - 30 * n),
+            decided_on=today - datetime.timedelta(days=120 - 20 * n)
+            if status != "raised"
+            else None,
+            achieved_on=today - datetime.timedelta(days=30) if status == "achieved" else None,
+            protective_factors=["concrete_support", "knowledge"],
+        )
+        if meetings:
+            meeting = meetings[n % len(meetings)]
+            outcome.meeting_links.add(
+                OutcomeMeetingLink(
+                    event=meeting,
+                    public_summary="Parents raised this; the service lead agreed to look at it.",
+                )
+            )
+        _publish(index, outcome, staff)
