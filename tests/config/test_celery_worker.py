@@ -71,7 +71,7 @@ def worker():
 
 
 @pytest.mark.skipif(not BROKER, reason="CELERY_BROKER_URL is not set: no broker to send to")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_real_worker_runs_the_task_and_its_effect_is_in_the_database(worker):
     stale = UserFactory(verified=False, date_joined=timezone.now() - timedelta(days=60))
     purge_unverified_accounts.apply_async(queue=worker)

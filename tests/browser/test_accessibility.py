@@ -1,0 +1,64 @@
+"""Key public pages pass axe-core (WCAG 2.2 AA rules) at phone and desktop widths."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from champions.choices import ConsentKind
+from champions.services import consent_give
+from tests.factories.champions import ChampionFactory
+from tests.factories.cms import OutcomePageFactory, StoryPageFactory
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}
+}
+
+
+@pytest.fixture
+def pages():
+    champion = ChampionFactory(preferred_name="Amira")
+    consent_give(champion=champion, kind=ConsentKind.STORY, wording_version="2026-01")
+    story = StoryPageFactory(title="Amira finds her voice", champion=champion)
+    story.tags.add("confidence")
+    story.save_revision().publish()
+    outcome = OutcomePageFactory(
+        title="Evening clinics",
+        evidence=[
+            (
+                "consultation_figure",
+                {
+                    "percent": "36",
+                    "count": 46,
+                    "respondents": 220,
+                    "statement": "cited clinic times",
+                    "source": "Survey",
+                },
+            )
+        ],
+    )
+    return {"home": "/", "story": story.url, "outcome": outcome.url}
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("name", ["home", "story", "outcome"])
+def test_public_pages_have_no_accessibility_violations(browser, live_server, pages, name, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    response = page.goto(live_server.url + pages[name])
+    assert response.status == 200
+    results = Axe().run(page, options=AXE_OPTIONS)
+    violations = results.response["violations"]
+    assert violations == [], results.generate_report()
+    # Nothing scrolls sideways at phone width.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.close()
+
+
+def test_skip_link_moves_focus_to_main_content(browser, live_server, pages):
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(live_server.url + "/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.close()
