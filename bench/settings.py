@@ -1,0 +1,32 @@
+"""Production settings for benchmarking on loopback: DEBUG off, PostgreSQL, Redis cache.
+
+Only what plain HTTP on 127.0.0.1 needs is relaxed (no HTTPS redirect, no secure cookies);
+everything else is config.settings.production, so the figures are production figures.
+"""
+
+import os
+
+# Production refuses to start without these; a benchmark on loopback has no secrets to keep.
+os.environ.setdefault("SECRET_KEY", "bench-only-not-a-secret")
+os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1")
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pc_bench")
+os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/6")
+os.environ.setdefault("LOG_LEVEL", "WARNING")
+
+from config.settings.production import *  # noqa: E402
+
+DEBUG = False
+ROOT_URLCONF = "bench.urls"
+
+# Loopback is plain HTTP: no redirect to HTTPS, and cookies that travel over HTTP.
+SECURE_SSL_REDIRECT = False
+SECURE_HSTS_SECONDS = 0
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+WAGTAILADMIN_BASE_URL = "http://127.0.0.1"
+
+# collectstatic writes here once; the manifest is reused by later runs.
+STATIC_ROOT = BASE_DIR / "bench" / "results" / "static"
+MEDIA_ROOT = BASE_DIR / "bench" / "results" / "media"
+PRIVATE_MEDIA_ROOT = BASE_DIR / "bench" / "results" / "private_media"
