@@ -135,16 +135,16 @@ class Loader:
         columns = ", ".join(connection.ops.quote_name(f.column) for f in all_fields)
         table = connection.ops.quote_name(model._meta.db_table)
         n = 0
-        with connection.cursor() as cursor:
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for row in rows:
-                    row = row + tail
-                    if json_at:
-                        row = list(row)
-                        for i in json_at:
-                            row[i] = Jsonb(row[i])
-                    copy.write_row(row)
-                    n += 1
+        sql = f"COPY {table} ({columns}) FROM STDIN"
+        with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+            for row in rows:
+                row = row + tail
+                if json_at:
+                    row = list(row)
+                    for i in json_at:
+                        row[i] = Jsonb(row[i])
+                copy.write_row(row)
+                n += 1
         return n
 
     def _bulk(self, model, all_fields, rows, tail) -> int:
@@ -170,20 +170,41 @@ class Loader:
 # Names and words (no Faker: the generator runs with production dependencies only)
 # ------------------------------------------------------------------------------
 
-FIRST = (
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+FIRST = _words(
     "Aisha Amelia Ana Bogdan Chloe Daniel Demi Ewa Fatima Grace Hannah Imran Isla Jade Jamal "
     "Kasia Leah Liam Maria Maya Mohammed Nadia Noah Olivia Oscar Priya Rosie Ruth Sam Sana "
     "Sofia Tariq Tom Umar Yasmin Zara Zofia Kemi Bethan Callum"
-).split()
-LAST = (
+)
+LAST = _words(
     "Ahmed Bailey Brown Clarke Davies Evans Green Hughes Hussain Jackson James Jones Khan "
     "Kowalski Lewis Martin Murphy Nowak Okafor Patel Popescu Roberts Robinson Shah Smith "
     "Taylor Thomas Walker White Williams Wilson Wood Wright Young Begum Ali Campbell Reid"
-).split()
-PLACES = (
-    "Milton Westborough Kursaal Victoria Shoebury Eastwood Leigh Chalkwell Prittlewell "
-    "St Luke's Thorpe Belfairs Blenheim Southchurch Temple Hamstel Earls Hall Cliffs"
-).split()
+)
+PLACES = [
+    "Milton",
+    "Westborough",
+    "Kursaal",
+    "Victoria",
+    "Shoebury",
+    "Eastwood",
+    "Leigh",
+    "Chalkwell",
+    "Prittlewell",
+    "St Luke's",
+    "Thorpe",
+    "Belfairs",
+    "Blenheim",
+    "Southchurch",
+    "Temple",
+    "Hamstel",
+    "Earls Hall",
+    "Cliffs",
+]
 SIDES = ["North", "South", "East", "West", "Central", "Park", "Green", "Vale", "Hill", "Cross"]
 TAGS = [
     "confidence",
@@ -555,8 +576,8 @@ def _training_records(p: Programme, loader: Loader) -> None:
                     if completed and module.validity_months
                     else None
                 )
-                verified = p.coordinator_id if completed else None
-                yield (first + n, p.champion_ids[c], module.pk, status, completed, expires, verified)
+                by = p.coordinator_id if completed else None
+                yield (first + n, p.champion_ids[c], module.pk, status, completed, expires, by)
                 n += 1
 
     loader.write(
@@ -602,9 +623,7 @@ def _events(p: Programme, loader: Loader) -> None:
                 title = f"{kind.label} in {area_names[area_index]}"
                 if rng.random() < 0.9:
                     starts = p.now - datetime.timedelta(days=1 + rng.random() * 3 * 365)
-                    status = (
-                        EventStatus.CANCELLED if rng.random() < 0.03 else EventStatus.COMPLETED
-                    )
+                    status = EventStatus.CANCELLED if rng.random() < 0.03 else EventStatus.COMPLETED
                 else:
                     starts = soon + datetime.timedelta(days=rng.random() * 90)
                     status = EventStatus.SCHEDULED
@@ -809,16 +828,18 @@ def _pages(p: Programme, loader: Loader) -> None:
 
     statuses = list(OutcomeStatus)
     meetings = p.co_production_event_ids or p.event_ids
+    quote = {"quote": "Clinics close before I finish work.", "attribution": "A parent"}
     for i in range(p.plan.outcomes):
         status = statuses[i % len(statuses)]
         raised = p.today - datetime.timedelta(days=30 + (i * 3) % 900)
+        decided = status != OutcomeStatus.RAISED
         outcome = OutcomePage(
             title=f"Change {i + 1}: evening clinics at the family hub",
             slug=f"outcome-{i + 1}",
             summary="Working parents could not get to daytime baby clinics.",
             parent_voice="Working parents could not get to daytime baby clinics.",
-            evidence=[("quote", {"quote": "Clinics close before I finish work.", "attribution": "A parent"})],
-            decision="" if status == OutcomeStatus.RAISED else "Agreed to act on what parents said.",
+            evidence=[("quote", quote)],
+            decision="Agreed to act on what parents said." if decided else "",
             decided_by="Health visiting service board",
             what_changed="<p>A Tuesday evening clinic opened at the family hub.</p>",
             status=status,
@@ -826,8 +847,10 @@ def _pages(p: Programme, loader: Loader) -> None:
             if status == OutcomeStatus.NOT_TAKEN_FORWARD
             else "",
             raised_on=raised,
-            decided_on=None if status == OutcomeStatus.RAISED else raised + datetime.timedelta(60),
-            achieved_on=raised + datetime.timedelta(120) if status == OutcomeStatus.ACHIEVED else None,
+            decided_on=raised + datetime.timedelta(days=60) if decided else None,
+            achieved_on=(
+                raised + datetime.timedelta(days=120) if status == OutcomeStatus.ACHIEVED else None
+            ),
             area_id=p.area_ids[i % len(p.area_ids)],
             protective_factors=["concrete_support", "knowledge"],
             live=True,

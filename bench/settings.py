@@ -13,7 +13,8 @@ os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pc_ben
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/6")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
 
-from config.settings.production import *  # noqa: E402
+from config.settings.production import *  # noqa: F403
+from config.settings.production import BASE_DIR
 
 DEBUG = False
 ROOT_URLCONF = "bench.urls"
