@@ -728,9 +728,186 @@ def _registrations(p: Programme, loader: Loader) -> None:
     loader.write(Registration, ["id", "event", "champion", "status", "created_at"], rows())
 
 
+def _weighted_spread(total: int, weights: list[float]) -> list[int]:
+    """`total` split in proportion to `weights`, in whole numbers that add up to `total`."""
+    whole = sum(weights)
+    raw = [total * w / whole for w in weights]
+    counts = [int(r) for r in raw]
+    by_remainder = sorted(range(len(raw)), key=lambda i: counts[i] - raw[i])
+    for i in by_remainder[: total - sum(counts)]:
+        counts[i] += 1
+    return counts
+
+
+ACTIVITY_WEIGHT = {"active": 1.0, "paused": 0.6, "alumni": 0.6, "in_training": 0.3}
+
+
 def _activity(p: Programme, loader: Loader) -> None:
-    """Activity logs (hours, reach, protective factors) and expense claims."""
-    raise NotImplementedError  # filled in once the activity models are merged
+    """Activity logs (hours, reach, protective factors) and expense claims.
+
+    Active champions log the most, people still in training a little, enquiries nothing;
+    within a stage it varies, so some champions have far more rows than others.
+    """
+    from champions.choices import (
+        ActivityKind,
+        ActivityStatus,
+        ExpenseCategory,
+        ExpenseStatus,
+        ProtectiveFactor,
+    )
+    from champions.models import ActivityFactor, ActivityLog, ExpenseClaim
+
+    rng = random.Random(6)
+    weights = [
+        ACTIVITY_WEIGHT.get(stage, 0) * (0.2 + (c * 7919 % 100) / 50)
+        for c, stage in enumerate(p.champion_stage)
+    ]
+    if not any(weights):
+        weights = [1.0] * len(weights)
+    per_champion = _weighted_spread(p.plan.activity_logs, weights)
+    past_events = [e for e, start in zip(p.event_ids, p.event_start, strict=True) if start < p.now]
+    kinds = list(ActivityKind)
+    factors = list(ProtectiveFactor)
+    descriptions = [
+        "Ran the welcome table at the family hub and talked to parents about the programme.",
+        "Joined the health visiting co-production meeting and shared what parents told us.",
+        "Peer support call with a parent who is new to the area.",
+        "Stall at the summer fair: signed parents up to the consultation.",
+        "Research panel on the children's centre timetable.",
+    ]
+    first = p.activity_first_id = loader.first_id(ActivityLog)
+    ranges: list[tuple[int, int]] = []
+
+    def rows():
+        n = 0
+        for c, count in enumerate(per_champion):
+            ranges.append((first + n, count))
+            for _ in range(count):
+                day = p.today - datetime.timedelta(days=1 + rng.randrange(3 * 365))
+                roll = rng.random()
+                status = (
+                    ActivityStatus.APPROVED
+                    if roll < 0.8
+                    else ActivityStatus.SUBMITTED
+                    if roll < 0.9
+                    else ActivityStatus.QUERIED
+                    if roll < 0.95
+                    else ActivityStatus.REJECTED
+                )
+                reviewed = status != ActivityStatus.SUBMITTED
+                created = datetime.datetime.combine(
+                    day, datetime.time(20), tzinfo=p.now.tzinfo
+                ) + datetime.timedelta(days=rng.randrange(3))
+                yield (
+                    first + n,
+                    p.champion_ids[c],
+                    day,
+                    kinds[rng.randrange(len(kinds))],
+                    Decimal(1 + rng.randrange(20)) / 4,
+                    past_events[rng.randrange(len(past_events))]
+                    if past_events and roll < 0.3
+                    else None,
+                    rng.randrange(40) if roll < 0.7 else None,
+                    descriptions[rng.randrange(len(descriptions))],
+                    status,
+                    "Which event was this?" if status == ActivityStatus.QUERIED else "",
+                    p.coordinator_id if reviewed else None,
+                    created + datetime.timedelta(days=2) if reviewed else None,
+                    created,
+                )
+                n += 1
+
+    loader.write(
+        ActivityLog,
+        [
+            "id",
+            "champion",
+            "date",
+            "kind",
+            "hours",
+            "event",
+            "people_reached",
+            "description",
+            "status",
+            "staff_message",
+            "reviewed_by",
+            "reviewed_at",
+            "created_at",
+        ],
+        rows(),
+    )
+
+    def factor_rows():
+        # One or two factors per log, derived from its id so that nothing is held in memory.
+        n = loader.first_id(ActivityFactor)
+        for pk in range(first, first + sum(per_champion)):
+            for k in range(1 + pk % 2):
+                yield (n, pk, factors[(pk * 7 + k) % len(factors)])
+                n += 1
+
+    loader.write(ActivityFactor, ["id", "activity", "factor"], factor_rows())
+
+    per_champion = _weighted_spread(p.plan.expense_claims, weights)
+    categories = list(ExpenseCategory)
+    first = loader.first_id(ExpenseClaim)
+
+    def expense_rows():
+        n = 0
+        for c, count in enumerate(per_champion):
+            activity_start, activity_count = ranges[c]
+            for _ in range(count):
+                day = p.today - datetime.timedelta(days=1 + rng.randrange(3 * 365))
+                roll = rng.random()
+                status = (
+                    ExpenseStatus.PAID
+                    if roll < 0.6
+                    else ExpenseStatus.APPROVED
+                    if roll < 0.75
+                    else ExpenseStatus.SUBMITTED
+                    if roll < 0.9
+                    else ExpenseStatus.REJECTED
+                )
+                reviewed = status != ExpenseStatus.SUBMITTED
+                created = datetime.datetime.combine(day, datetime.time(21), tzinfo=p.now.tzinfo)
+                category = categories[rng.randrange(len(categories))]
+                yield (
+                    first + n,
+                    p.champion_ids[c],
+                    day,
+                    category,
+                    Decimal(150 + rng.randrange(3500)) / 100,
+                    f"{category.label} for a programme activity",
+                    activity_start + rng.randrange(activity_count) if activity_count else None,
+                    status,
+                    "Not a programme cost." if status == ExpenseStatus.REJECTED else "",
+                    p.coordinator_id if reviewed else None,
+                    created + datetime.timedelta(days=3) if reviewed else None,
+                    day + datetime.timedelta(days=14) if status == ExpenseStatus.PAID else None,
+                    f"BACS-{n:07d}" if status == ExpenseStatus.PAID else "",
+                    created,
+                )
+                n += 1
+
+    loader.write(
+        ExpenseClaim,
+        [
+            "id",
+            "champion",
+            "date",
+            "category",
+            "amount",
+            "description",
+            "activity",
+            "status",
+            "staff_message",
+            "reviewed_by",
+            "reviewed_at",
+            "paid_on",
+            "payment_reference",
+            "created_at",
+        ],
+        expense_rows(),
+    )
 
 
 def _pages(p: Programme, loader: Loader) -> None:
