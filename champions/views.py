@@ -39,7 +39,8 @@ def dashboard(request):
 @require_http_methods(["GET", "POST"])
 def profile_edit(request):
     champion = _own_champion(request)
-    form = ProfileForm(request.POST or None, instance=champion)
+    # The form validates a copy: the service compares against the saved values and audits.
+    form = ProfileForm(request.POST or None, instance=Champion.objects.get(pk=champion.pk))
     if request.method == "POST" and form.is_valid():
         services.champion_profile_update(champion=champion, by=request.user, **form.cleaned_data)
         messages.success(request, "Your details have been saved.")
