@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 
@@ -375,7 +376,14 @@ def _reminder_send_once(*, kind, item_id, champion, due_on, days_before, what) -
                 champion=champion,
                 subject=subject,
                 template="champions/email/renewal_reminder.txt",
-                context={"kind": kind, "what": what, "due_on": due_on, "days": days_before},
+                context={
+                    "kind": kind,
+                    "what": what,
+                    "due_on": due_on,
+                    "days": days_before,
+                    "dashboard_url": settings.WAGTAILADMIN_BASE_URL
+                    + reverse("champions:dashboard"),
+                },
             )
             if not sent:
                 transaction.set_rollback(True)

@@ -77,6 +77,7 @@ def test_training_expiry_reminder_names_the_module(smtp_server):
     [message] = smtp_server.to("train@example.org")
     assert "“Safeguarding” training expires on 8 June 2026" in subject(message)
     assert "book a refresher" in smtp_server.body(message)
+    assert "http://testserver/dashboard/" in smtp_server.body(message)
 
 
 def test_a_missed_run_sends_only_the_latest_threshold(smtp_server):
