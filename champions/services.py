@@ -271,18 +271,16 @@ def champions_flag_lapsed(*, today: dt.date) -> int:
     modules = required_modules()
     changed = 0
     for champion in champions_with_progress(Champion.objects.filter(stage=Stage.ACTIVE)):
+        # The same rule as for activation: anything it lists has lapsed since they became active.
         gaps = readiness_gaps(champion, modules, today)
-        lapsed = [
-            gap for gap in gaps if gap.startswith(CheckKind.DBS.label) or gap.startswith("Training")
-        ]
-        attention = "\n".join(lapsed)
+        attention = "\n".join(gaps)
         if attention != champion.attention_needed:
             champion.attention_needed = attention
             champion.save(update_fields=["attention_needed"])
             log(
                 instance=champion,
                 action="champions.attention_flag",
-                data={"attention_needed": lapsed},
+                data={"attention_needed": gaps},
             )
             changed += 1
     return changed

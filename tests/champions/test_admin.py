@@ -16,6 +16,7 @@ from tests.factories.accounts import CoordinatorFactory, ViewerFactory
 from tests.factories.champions import (
     AreaFactory,
     ChampionFactory,
+    ConsentFactory,
     StageChangeFactory,
     SupervisionNoteFactory,
     TrainingModuleFactory,
@@ -330,3 +331,32 @@ def test_bulk_completions_form_explains_mistakes(client, coordinator, frozen_tod
     html = response.content.decode()
     assert "cannot be in the future" in html and "Tick at least one champion." in html
     assert not TrainingRecord.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "viewset",
+    [
+        "champion",
+        "onboardingcheck",
+        "trainingrecord",
+        "trainingmodule",
+        "supervisionnote",
+        "consent",
+        "stagechange",
+        "area",
+    ],
+)
+def test_every_listing_and_its_exports_work_for_a_coordinator(
+    client, coordinator, required_pair, viewset
+):
+    champion = ready_champion(preferred_name="Imani")
+    TrainingRecordFactory(champion=champion, module=required_pair[0])
+    SupervisionNoteFactory(champion=champion)
+    StageChangeFactory(champion=champion)
+    ConsentFactory(champion=champion)
+    listing = client.get(f"/admin/{viewset}/")
+    assert listing.status_code == 200
+    assert "Imani" in listing.content.decode() or viewset in ("trainingmodule", "area")
+    assert len(rows(client.get(f"/admin/{viewset}/", {"export": "csv"}))) >= 2
+    xlsx = client.get(f"/admin/{viewset}/", {"export": "xlsx"})
+    assert load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active.max_row >= 2
