@@ -63,3 +63,8 @@ class ProtectiveFactor(models.TextChoices):
     CONNECTIONS = "connections", "Social connections"
     CONCRETE_SUPPORT = "concrete_support", "Concrete support in times of need"
     CHILD_COMPETENCE = "child_competence", "Social and emotional competence of children"
+
+
+class ReminderKind(models.TextChoices):
+    DBS = "dbs", "DBS renewal"
+    TRAINING = "training", "Training expiry"

@@ -5,4 +5,8 @@ from . import views
 app_name = "champions"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("profile/", views.profile_edit, name="profile"),
+    path("consents/", views.consents, name="consents"),
+    path("training/transcript.pdf", views.transcript, name="transcript"),
+    path("training/<int:pk>/certificate.pdf", views.certificate, name="certificate"),
 ]

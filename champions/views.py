@@ -1,11 +1,106 @@
+"""The champion's own pages: dashboard with "My journey", profile, consents and PDFs.
+
+Every view looks objects up through the signed-in champion, so another champion's id is a 404.
+"""
+
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.views.decorators.http import require_http_methods
+
+from . import pdf, services
+from .choices import ConsentKind
+from .forms import CONSENT_STATEMENTS, ConsentForm, ProfileForm
+from .models import Champion, TrainingRecord
+from .selectors import champion_journey, champion_transcript_records, consents_current
+
+
+def _own_champion(request) -> Champion:
+    champion = getattr(request.user, "champion", None)
+    if champion is None:
+        raise Http404("No champion profile")
+    return champion
 
 
 @login_required
 def dashboard(request):
-    champion = getattr(request.user, "champion", None)
-    if champion is None:
-        raise Http404("No champion profile")
-    return render(request, "champions/dashboard.html", {"champion": champion})
+    champion = _own_champion(request)
+    journey = champion_journey(champion, timezone.localdate())
+    return render(
+        request, "champions/dashboard.html", {"champion": journey.champion, "journey": journey}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request):
+    champion = _own_champion(request)
+    # The form validates a copy: the service compares against the saved values and audits.
+    form = ProfileForm(request.POST or None, instance=Champion.objects.get(pk=champion.pk))
+    if request.method == "POST" and form.is_valid():
+        services.champion_profile_update(champion=champion, by=request.user, **form.cleaned_data)
+        messages.success(request, "Your details have been saved.")
+        return redirect("champions:dashboard")
+    return render(request, "champions/profile_form.html", {"form": form, "champion": champion})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consents(request):
+    champion = _own_champion(request)
+    if request.method == "POST":
+        form = ConsentForm(request.POST)
+        if form.is_valid():
+            kind = ConsentKind(form.cleaned_data["kind"])
+            if form.cleaned_data["action"] == ConsentForm.GIVE:
+                services.consent_give(
+                    champion=champion,
+                    kind=kind,
+                    wording_version=settings.CONSENT_WORDING_VERSION,
+                    by=request.user,
+                )
+                messages.success(request, f"Thank you: you have given consent to “{kind.label}”.")
+            elif services.consent_withdraw(champion=champion, kind=kind, by=request.user):
+                messages.success(request, f"You have withdrawn consent to “{kind.label}”.")
+            else:
+                messages.info(request, f"You had not given consent to “{kind.label}”.")
+            return redirect("champions:consents")
+        messages.error(request, "That choice was not recognised: please try again.")
+    current = consents_current(champion)
+    rows = [
+        {"kind": kind, "statement": CONSENT_STATEMENTS[kind], "current": current.get(kind)}
+        for kind in ConsentKind
+    ]
+    return render(request, "champions/consents.html", {"champion": champion, "rows": rows})
+
+
+@login_required
+def certificate(request, pk):
+    champion = _own_champion(request)
+    record = get_object_or_404(
+        TrainingRecord.objects.select_related("module", "champion"), pk=pk, champion=champion
+    )
+    if not record.is_valid(timezone.localdate()):
+        raise Http404("No current completion of this module")
+    filename = f"certificate-{slugify(record.module.title)}.pdf"
+    return _pdf_response(pdf.certificate_pdf(record), filename)
+
+
+@login_required
+def transcript(request):
+    champion = _own_champion(request)
+    records = champion_transcript_records(champion)
+    return _pdf_response(
+        pdf.transcript_pdf(champion, records, timezone.localdate()), "training-transcript.pdf"
+    )
+
+
+def _pdf_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return response

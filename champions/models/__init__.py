@@ -1,5 +1,6 @@
 from .onboarding import Consent, OnboardingCheck, SupervisionNote
 from .profile import Area, Champion, StageChange
+from .reminders import RenewalReminder
 from .training import TrainingModule, TrainingRecord
 
 __all__ = [
@@ -7,6 +8,7 @@ __all__ = [
     "Champion",
     "Consent",
     "OnboardingCheck",
+    "RenewalReminder",
     "StageChange",
     "SupervisionNote",
     "TrainingModule",

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from ..choices import Stage
+from ..choices import CheckKind, Stage
 
 
 class Area(models.Model):
@@ -61,6 +61,40 @@ class Champion(models.Model):
     @property
     def email(self):
         return self.user.email
+
+    email.fget.short_description = "e-mail"
+
+    # The properties below read prefetched relations (selectors.champions_for_listing), so a
+    # listing costs no query per champion.
+
+    @property
+    def dbs_renewal_due_on(self):
+        for check in self.checks.all():
+            if check.kind == CheckKind.DBS:
+                return check.renewal_due_on
+        return None
+
+    dbs_renewal_due_on.fget.short_description = "DBS renewal due"
+
+    @property
+    def training_progress(self):
+        """Required modules valid today / required modules, e.g. "3 of 4"."""
+        from ..readiness import Progress
+
+        today = timezone.localdate()
+        valid = sum(
+            1
+            for record in self.training_records.all()
+            if record.module.required_for_activation and record.is_valid(today)
+        )
+        required = getattr(self, "required_modules_total", None)  # annotated by the selector
+        if required is None:
+            from .training import TrainingModule
+
+            required = TrainingModule.objects.filter(required_for_activation=True).count()
+        return Progress(valid=valid, required=required)
+
+    training_progress.fget.short_description = "training progress"
 
 
 class StageChange(models.Model):

@@ -211,6 +211,18 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.tasks.purge_unverified_accounts",
         "schedule": crontab(hour=3, minute=15),
     },
+    "champions-expire-lapsed-training": {
+        "task": "champions.tasks.expire_lapsed_training",
+        "schedule": crontab(hour=1, minute=5),
+    },
+    "champions-flag-lapsed": {
+        "task": "champions.tasks.flag_lapsed_champions",
+        "schedule": crontab(hour=1, minute=20),
+    },
+    "champions-renewal-reminders": {
+        "task": "champions.tasks.send_renewal_reminders",
+        "schedule": crontab(hour=9, minute=0),
+    },
 }
 
 # Programme rules

@@ -3,17 +3,26 @@ import datetime
 import factory
 from django.utils import timezone
 
-from champions.choices import CheckKind, CheckStatus, ConsentKind, TrainingCategory, TrainingStatus
+from champions.choices import (
+    CheckKind,
+    CheckStatus,
+    ConsentKind,
+    SupervisionKind,
+    TrainingCategory,
+    TrainingStatus,
+)
 from champions.models import (
     Area,
     Champion,
     Consent,
     OnboardingCheck,
+    StageChange,
+    SupervisionNote,
     TrainingModule,
     TrainingRecord,
 )
 
-from .accounts import UserFactory
+from .accounts import StaffFactory, UserFactory
 
 
 class AreaFactory(factory.django.DjangoModelFactory):
@@ -85,7 +94,28 @@ def ready_champion(**kwargs) -> Champion:
 
     Required modules must be completed separately (tests choose which modules exist).
     """
-    champion = ChampionFactory(stage="in_training", **kwargs)
+    kwargs.setdefault("stage", "in_training")
+    champion = ChampionFactory(**kwargs)
     for kind in CheckKind:
         OnboardingCheckFactory(champion=champion, kind=kind)
     return champion
+
+
+class SupervisionNoteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SupervisionNote
+
+    champion = factory.SubFactory(ChampionFactory)
+    author = factory.SubFactory(StaffFactory)
+    kind = SupervisionKind.CHECK_IN
+    note = factory.Faker("sentence", locale="en_GB")
+
+
+class StageChangeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StageChange
+
+    champion = factory.SubFactory(ChampionFactory)
+    from_stage = "enquiry"
+    to_stage = "onboarding"
+    reason = "Welcome meeting held"

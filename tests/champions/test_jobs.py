@@ -1,0 +1,176 @@
+import datetime
+from email.header import decode_header, make_header
+
+import pytest
+import time_machine
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+
+from champions import tasks
+from champions.choices import CheckKind, ConsentKind, Stage, TrainingStatus
+from champions.models import RenewalReminder
+from champions.services import consent_give, consent_withdraw
+from tests.factories.accounts import CoordinatorFactory
+from tests.factories.champions import (
+    ChampionFactory,
+    ConsentFactory,
+    OnboardingCheckFactory,
+    TrainingModuleFactory,
+    TrainingRecordFactory,
+    ready_champion,
+)
+
+pytestmark = pytest.mark.django_db
+START = datetime.date(2026, 6, 1)
+
+
+def on(day):
+    """Freeze the clock at 9am (London) on `day`, when the daily reminder job runs."""
+    return time_machine.travel(datetime.datetime.combine(day, datetime.time(9, 0)), tick=False)
+
+
+def subject(message):
+    return str(make_header(decode_header(message["Subject"])))
+
+
+def champion_with_dbs_due(due_on, *, email="dbs@example.org", consent=True, stage=Stage.ACTIVE):
+    champion = ChampionFactory(user__email=email, stage=stage)
+    OnboardingCheckFactory(
+        champion=champion,
+        kind=CheckKind.DBS,
+        completed_on=due_on - relativedelta(years=3),
+        renewal_due_on=due_on,
+    )
+    if consent:
+        ConsentFactory(champion=champion, kind=ConsentKind.CONTACT_EMAIL)
+    return champion
+
+
+def test_renewal_reminders_go_once_at_30_and_once_at_7_days(smtp_server):
+    due = START + datetime.timedelta(days=30)
+    champion_with_dbs_due(due)
+    sent_per_day = []
+    for offset in range(0, 31):
+        with on(START + datetime.timedelta(days=offset)):
+            sent_per_day.append(tasks.send_renewal_reminders.delay().get())
+            tasks.send_renewal_reminders.delay()  # a second run the same day sends nothing
+    assert sent_per_day[0] == 1 and sent_per_day[23] == 1  # 30 days and 7 days before
+    assert sum(sent_per_day) == 2
+    messages = smtp_server.to("dbs@example.org")
+    assert len(messages) == 2
+    assert all("DBS check needs renewing by 1 July 2026" in subject(m) for m in messages)
+    assert "30 days or less" in smtp_server.body(messages[0])
+    assert "7 days or less" in smtp_server.body(messages[1])
+    assert RenewalReminder.objects.count() == 2
+
+
+def test_training_expiry_reminder_names_the_module(smtp_server):
+    module = TrainingModuleFactory(title="Safeguarding", validity_months=24)
+    champion = ChampionFactory(user__email="train@example.org", stage=Stage.ACTIVE)
+    ConsentFactory(champion=champion, kind=ConsentKind.CONTACT_EMAIL)
+    TrainingRecordFactory(
+        champion=champion, module=module, completed_on=START + relativedelta(days=7, months=-24)
+    )
+    with on(START):
+        assert tasks.send_renewal_reminders.delay().get() == 1
+        assert tasks.send_renewal_reminders.delay().get() == 0
+    [message] = smtp_server.to("train@example.org")
+    assert "“Safeguarding” training expires on 8 June 2026" in subject(message)
+    assert "book a refresher" in smtp_server.body(message)
+    assert "http://testserver/dashboard/" in smtp_server.body(message)
+
+
+def test_a_missed_run_sends_only_the_latest_threshold(smtp_server):
+    champion_with_dbs_due(START + datetime.timedelta(days=5))
+    with on(START):
+        assert tasks.send_renewal_reminders.delay().get() == 1
+    assert list(RenewalReminder.objects.values_list("days_before", flat=True)) == [7]
+
+
+def test_no_reminder_without_contact_consent(smtp_server):
+    champion_with_dbs_due(
+        START + datetime.timedelta(days=30), email="no@example.org", consent=False
+    )
+    withdrawn = champion_with_dbs_due(
+        START + datetime.timedelta(days=30), email="withdrawn@example.org", consent=False
+    )
+    consent_give(champion=withdrawn, kind=ConsentKind.CONTACT_EMAIL, wording_version="2026-01")
+    consent_withdraw(champion=withdrawn, kind=ConsentKind.CONTACT_EMAIL)
+    with on(START):
+        assert tasks.send_renewal_reminders.delay().get() == 0
+    assert smtp_server.messages == []
+    assert not RenewalReminder.objects.exists()
+
+
+def test_alumni_get_no_reminders(smtp_server):
+    champion_with_dbs_due(START + datetime.timedelta(days=7), stage=Stage.ALUMNI)
+    with on(START):
+        assert tasks.send_renewal_reminders.delay().get() == 0
+    assert smtp_server.messages == []
+
+
+def test_a_renewed_check_gets_fresh_reminders(smtp_server):
+    champion = champion_with_dbs_due(START + datetime.timedelta(days=7))
+    with on(START):
+        tasks.send_renewal_reminders.delay()
+    champion.checks.filter(kind=CheckKind.DBS).update(
+        renewal_due_on=START + datetime.timedelta(days=30)
+    )
+    with on(START):
+        assert tasks.send_renewal_reminders.delay().get() == 1
+    assert len(smtp_server.to("dbs@example.org")) == 2
+
+
+def test_nightly_expiry_marks_lapsed_completions_once():
+    module = TrainingModuleFactory(validity_months=12)
+    lapsed = TrainingRecordFactory(
+        module=module, completed_on=START - relativedelta(months=12, days=1)
+    )
+    last_day = TrainingRecordFactory(module=module, completed_on=START - relativedelta(months=12))
+    with on(START):
+        assert tasks.expire_lapsed_training.delay().get() == 1
+        assert tasks.expire_lapsed_training.delay().get() == 0
+    lapsed.refresh_from_db()
+    last_day.refresh_from_db()
+    assert lapsed.status == TrainingStatus.EXPIRED
+    assert last_day.status == TrainingStatus.COMPLETED  # expires today: still valid today
+
+
+def test_active_champion_with_lapsed_dbs_is_flagged_not_demoted(client):
+    module = TrainingModuleFactory(title="Safeguarding", validity_months=12)
+    champion = ready_champion(stage=Stage.ACTIVE, preferred_name="Imani")
+    TrainingRecordFactory(champion=champion, module=module, completed_on=START)
+    champion.checks.filter(kind=CheckKind.DBS).update(
+        renewal_due_on=START - datetime.timedelta(days=1)
+    )
+    in_training = ready_champion(stage=Stage.IN_TRAINING)
+    in_training.checks.filter(kind=CheckKind.DBS).update(
+        renewal_due_on=START - datetime.timedelta(days=1)
+    )
+    with on(START):
+        assert tasks.flag_lapsed_champions.delay().get() == 1
+        assert tasks.flag_lapsed_champions.delay().get() == 0
+        champion.refresh_from_db()
+        assert champion.stage == Stage.ACTIVE
+        assert champion.attention_needed == "DBS check: renewal was due on 31 May 2026"
+        in_training.refresh_from_db()
+        assert in_training.attention_needed == ""
+        client.force_login(CoordinatorFactory())
+        html = client.get("/admin/champion/", {"needs_attention": "true"}).content.decode()
+        assert "Imani" in html and "renewal was due on 31 May 2026" in html
+        # Renewed: the flag clears on the next run.
+        champion.checks.filter(kind=CheckKind.DBS).update(
+            renewal_due_on=START + relativedelta(years=3)
+        )
+        assert tasks.flag_lapsed_champions.delay().get() == 1
+    champion.refresh_from_db()
+    assert champion.attention_needed == ""
+
+
+def test_jobs_are_on_the_beat_schedule():
+    scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert {
+        "champions.tasks.expire_lapsed_training",
+        "champions.tasks.flag_lapsed_champions",
+        "champions.tasks.send_renewal_reminders",
+    } <= scheduled
