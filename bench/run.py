@@ -234,8 +234,18 @@ def logged_in_pages() -> list[dict]:
 
 
 def extra_logged_in_pages(*, busy, quiet, staff, url) -> list[dict]:
-    """Pages from capabilities merged later: My activity, admin listings, the register."""
-    return []
+    """Staff pages, and champion pages of later capabilities. The "little data" comparison
+    is the same page for a quieter champion, or the listing narrowed to one row."""
+    listing = url("champion:index")
+    one = f"{listing}?q={quiet.user.email}" if listing else None
+    return [
+        {
+            "label": "Admin: champions listing",
+            "path": listing,
+            "user": staff,
+            "small": (staff, one),
+        },
+    ]
 
 
 def measure_logged_in(port: int, repeats: int) -> list[dict]:
@@ -398,8 +408,8 @@ def print_results(results: dict) -> None:
         f"PostgreSQL {m['postgres']}, Redis {m['redis']}, {m['wrk']}.\n"
     )
     data = results["data"]
-    load = f"{data['load_s']:.0f} s" if data["load_s"] is not None else "reused"
-    say(f"### Data (generated in {load})\n")
+    load = f"generated in {data['load_s']:.0f} s" if data["load_s"] is not None else "reused"
+    say(f"### Data ({load})\n")
     say(report.table(["model", "rows"], [[k, v] for k, v in data["rows"].items()]))
 
     say(
