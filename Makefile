@@ -4,6 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 PYTEST_ARGS ?=
+BENCH_ARGS ?= --scale 0.01
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-test run test lint format worker beat bench migrate demo
@@ -55,5 +56,5 @@ worker: install ## Start a Celery worker against CELERY_BROKER_URL
 beat: install ## Start Celery beat (the schedule is CELERY_BEAT_SCHEDULE in settings)
 	$(VENV)/bin/celery -A config beat --loglevel=INFO
 
-bench: install-test ## Quick benchmark run (scale 0.01) on PostgreSQL
-	$(PY) bench/run.py --scale 0.01
+bench: install-test ## Quick benchmark run (scale 0.01) on PostgreSQL; see bench/README.md
+	$(PY) bench/run.py $(BENCH_ARGS)
