@@ -2,6 +2,8 @@
 
 
 def table(headings: list[str], rows: list[list]) -> str:
+    if not rows:
+        return ""
     cells = [[_cell(v) for v in row] for row in rows]
     widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headings)]
     numeric = [
