@@ -19,6 +19,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("dashboard/", include("champions.urls")),
+    path("events/", include("events.urls")),
+    path("calendar/", include("events.calendar_urls")),
 ]
 
 if settings.DEBUG:

@@ -124,6 +124,11 @@ class Event(models.Model):
             return None
         return max(self.capacity - booked, 0)
 
+    @property
+    def places_remaining(self):
+        """Places still free; needs `booked_count` annotated (selectors.with_booked_count)."""
+        return self.places_left(self.booked_count)
+
 
 class Registration(models.Model):
     """A champion's booking on an event, or their place on its waiting list, and attendance."""
