@@ -61,9 +61,7 @@ class AttendanceForm(forms.Form):
 
     def marks(self) -> dict[int, bool | None]:
         values = {"present": True, "absent": False, "": None}
-        return {
-            r.pk: values[self.cleaned_data[self.field_name(r)]] for r in self.registrations
-        }
+        return {r.pk: values[self.cleaned_data[self.field_name(r)]] for r in self.registrations}
 
 
 class WalkInForm(forms.Form):

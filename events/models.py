@@ -304,7 +304,9 @@ class MeetingAction(Orderable):
     what = models.CharField(max_length=300)
     owner = models.CharField(max_length=150, help_text="A person or organisation.")
     due_on = models.DateField(null=True, blank=True)
-    status = models.CharField(max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN)
+    status = models.CharField(
+        max_length=20, choices=ActionStatus.choices, default=ActionStatus.OPEN
+    )
 
     objects = MeetingActionQuerySet.as_manager()
 
@@ -316,4 +318,6 @@ class MeetingAction(Orderable):
 
     def is_overdue(self, today=None):
         today = today or timezone.localdate()
-        return self.status in OPEN_ACTION_STATUSES and self.due_on is not None and self.due_on < today
+        return (
+            self.status in OPEN_ACTION_STATUSES and self.due_on is not None and self.due_on < today
+        )

@@ -16,6 +16,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from champions.choices import CheckKind
@@ -58,7 +59,7 @@ def can_see(champion: Champion, event: Event) -> bool:
 def upcoming_events_for(
     champion: Champion, *, kind: str = "", area=None, now: datetime.datetime | None = None
 ) -> QuerySet:
-    """Scheduled events still to start that the champion may attend, with places and their status."""
+    """Scheduled events still to start that the champion may attend, with places and status."""
     now = now or timezone.now()
     mine = Registration.objects.filter(event=OuterRef("pk"), champion=champion)
     queryset = (
@@ -161,16 +162,44 @@ class Quorum:
         return f"{verdict}: {self.parents_present} parents present ({self.required} needed)."
 
 
-def meeting_quorum(event: Event) -> Quorum:
+def quorum_for(event: Event, *, champions_present: int, parent_walk_ins: int) -> Quorum:
     """Parents present = champions marked present + walk-ins with the role "parent"."""
+    return Quorum(
+        applies=event.kind == EventKind.CO_PRODUCTION,
+        parents_present=champions_present + parent_walk_ins,
+        required=settings.MEETING_QUORUM_PARENTS,
+    )
+
+
+def meeting_quorum(event: Event) -> Quorum:
     champions = Registration.objects.filter(
         event=event, status=RegistrationStatus.BOOKED, attended=True
     ).count()
     parents = WalkIn.objects.filter(event=event, role=AttendeeRole.PARENT).count()
-    return Quorum(
-        applies=event.kind == EventKind.CO_PRODUCTION,
-        parents_present=champions + parents,
-        required=settings.MEETING_QUORUM_PARENTS,
+    return quorum_for(event, champions_present=champions, parent_walk_ins=parents)
+
+
+def with_parents_present(queryset: QuerySet, event_path: str = "pk") -> QuerySet:
+    """Annotate `parents_present` (for quorum) on a queryset of events or meeting records."""
+    champions = (
+        Registration.objects.filter(
+            event=OuterRef(event_path), status=RegistrationStatus.BOOKED, attended=True
+        )
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    parents = (
+        WalkIn.objects.filter(event=OuterRef(event_path), role=AttendeeRole.PARENT)
+        .order_by()
+        .values("event")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return queryset.annotate(
+        parents_present=Coalesce(Subquery(champions, output_field=IntegerField()), 0)
+        + Coalesce(Subquery(parents, output_field=IntegerField()), 0)
     )
 
 

@@ -251,9 +251,7 @@ def event_reminders_send(*, now: datetime.datetime | None = None) -> int:
 
 
 @transaction.atomic
-def event_cancel(
-    *, event: Event, reason: str, by, now: datetime.datetime | None = None
-) -> Event:
+def event_cancel(*, event: Event, reason: str, by, now: datetime.datetime | None = None) -> Event:
     """Cancel an event with a reason; everyone booked or waiting is told by e-mail."""
     now = now or timezone.now()
     reason = reason.strip()
@@ -319,7 +317,9 @@ def attendance_record(
         WalkIn.objects.filter(event=event, pk__in=removed_ids).delete()
     added = WalkIn.objects.bulk_create(
         [
-            WalkIn(event=event, role=w.role, name=w.name.strip(), organisation=w.organisation.strip())
+            WalkIn(
+                event=event, role=w.role, name=w.name.strip(), organisation=w.organisation.strip()
+            )
             for w in new_walk_ins
         ]
     )
