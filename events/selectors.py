@@ -39,7 +39,7 @@ def with_booked_count(queryset: QuerySet) -> QuerySet:
         .values("n")
     )
     return queryset.annotate(
-        booked_count=Subquery(booked, output_field=IntegerField(), default=Value(0))
+        booked_count=Coalesce(Subquery(booked, output_field=IntegerField()), 0)
     )
 
 

@@ -66,7 +66,10 @@ def _visible_event(champion, pk):
         selectors.events_visible_to(champion).select_related("area")
     )
     event = get_object_or_404(queryset, pk=pk)
-    event.my_registration = Registration.objects.filter(event=event, champion=champion).first()
+    mine = Registration.objects.filter(event=event, champion=champion).first()
+    event.my_registration = mine
+    event.my_status = mine.status if mine else None
+    event.my_registration_id = mine.pk if mine else None
     return event
 
 
