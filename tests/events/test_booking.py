@@ -134,7 +134,7 @@ def test_cancel_is_refused_once_the_event_has_started():
     registration = RegistrationFactory(event=event)
     with (
         time_machine.travel(event.starts_at + datetime.timedelta(seconds=1)),
-        pytest.raises(ValidationError, match="too late|no longer be cancelled"),
+        pytest.raises(ValidationError, match="no longer be cancelled"),
     ):
         services.registration_cancel(registration=registration)
     registration.refresh_from_db()

@@ -178,7 +178,9 @@ def _parse_single_event(content):
 def test_ics_download_keeps_london_local_times(champion_client, local_start):
     starts_at = local_start.replace(tzinfo=LONDON)
     event = EventFactory(
-        title="Mapping session", starts_at=starts_at, ends_at=starts_at + datetime.timedelta(hours=2)
+        title="Mapping session",
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=2),
     )
     with time_machine.travel(datetime.datetime(2026, 12, 1, tzinfo=LONDON)):
         response = champion_client.get(reverse("events:ics", args=[event.pk]))
