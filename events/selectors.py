@@ -8,6 +8,7 @@ from django.db.models import (
     Case,
     Count,
     Exists,
+    F,
     IntegerField,
     OuterRef,
     Q,
@@ -223,7 +224,7 @@ def open_actions(*, today=None) -> QuerySet:
                 When(due_on__lt=today, then=Value(0)), default=Value(1), output_field=IntegerField()
             )
         )
-        .order_by("overdue_rank", "due_on", "pk")
+        .order_by("overdue_rank", F("due_on").asc(nulls_last=True), "pk")
     )
 
 
