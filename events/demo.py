@@ -39,7 +39,7 @@ TITLES = {
         "Focus group: getting to appointments",
     ],
     EventKind.MAPPING: ["Mapping session: support from bump to five", "Community asset mapping"],
-    EventKind.STALL: ["Community stall at the library", "Stall at the summer fair"],
+    EventKind.STALL: ["Community stall at the library", "Stall at the Saturday market"],
     EventKind.SOCIAL: ["Champions' picnic", "Champions' thank-you evening"],
 }
 VENUES = [
