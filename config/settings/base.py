@@ -223,10 +223,22 @@ CELERY_BEAT_SCHEDULE = {
         "task": "champions.tasks.send_renewal_reminders",
         "schedule": crontab(hour=9, minute=0),
     },
+    "event-reminders": {
+        "task": "events.tasks.send_event_reminders",
+        "schedule": crontab(minute="*/15"),
+    },
+    "events-coordinator-digest": {
+        "task": "events.tasks.send_coordinator_digest",
+        "schedule": crontab(day_of_week="mon", hour=7, minute=30),
+    },
 }
 
 # Programme rules
 # ------------------------------------------------------------------------------
+# A co-production meeting is quorate with at least this many parents present.
+MEETING_QUORUM_PARENTS = env.int("MEETING_QUORUM_PARENTS", default=2)
+# Booked champions are reminded of an event this many hours before it starts.
+EVENT_REMINDER_HOURS = env.int("EVENT_REMINDER_HOURS", default=48)
 # Sign-ups never confirmed are deleted after this long (personal data kept minimal).
 UNVERIFIED_ACCOUNT_RETENTION = timedelta(
     days=env.int("UNVERIFIED_ACCOUNT_RETENTION_DAYS", default=14)
