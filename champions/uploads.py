@@ -11,6 +11,7 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.http import FileResponse, Http404
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.functional import cached_property
@@ -116,3 +117,21 @@ def _pdf_opens(data: bytes) -> bool:
         return len(reader.pages) > 0 and reader.pages[0].mediabox is not None
     except Exception:  # pypdf raises many exception types on broken files
         return False
+
+
+def receipt_response(claim) -> FileResponse:
+    """Stream a claim's receipt as a download; the caller has already checked who may see it."""
+    if not claim.receipt:
+        raise Http404("No receipt")
+    try:
+        file = claim.receipt.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("Receipt file missing") from error
+    mime = detect_mime(_head(file)) or "application/octet-stream"
+    extension = RECEIPT_TYPES.get(mime, ("bin",))[0]
+    response = FileResponse(
+        file, as_attachment=True, filename=f"receipt-{claim.pk}.{extension}", content_type=mime
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

@@ -19,6 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("dashboard/", include("champions.urls")),
+    path("dashboard/", include("champions.activity_urls")),
 ]
 
 if settings.DEBUG:
