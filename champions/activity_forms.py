@@ -74,9 +74,7 @@ class ActivityLogForm(forms.ModelForm):
             del self.fields["champion_reply"]
 
     def service_kwargs(self) -> dict:
-        data = dict(self.cleaned_data)
-        data.setdefault("champion_reply", "")
-        return data
+        return dict(self.cleaned_data)
 
 
 class ExpenseClaimForm(forms.ModelForm):
