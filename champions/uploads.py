@@ -55,11 +55,16 @@ def private_storage():
 
 def receipt_upload_to(instance, filename):
     """A random name: the champion's own file name may carry personal details."""
-    extension = "bin"
-    upload = getattr(instance.receipt, "file", None)
-    if upload is not None:
-        mime = detect_mime(_head(upload))
-        extension = RECEIPT_TYPES.get(mime, ("bin",))[0]
+    try:
+        mime = detect_mime(_head(instance.receipt.file))
+    except ValueError:  # saved straight from content (the demo), not from an upload
+        mime = None
+    extensions = {ext for ext, _ in RECEIPT_TYPES.values()}
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    if mime in RECEIPT_TYPES:
+        extension = RECEIPT_TYPES[mime][0]
+    else:
+        extension = suffix if suffix in extensions else "bin"
     return f"receipts/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
 
 
