@@ -8,7 +8,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from .activity_selectors import champion_booked_events
 from .activity_services import activity_factors_set
-from .choices import ActivityStatus, ProtectiveFactor
+from .choices import ActivityKind, ActivityStatus, ExpenseCategory, ProtectiveFactor
 from .models import ActivityLog, ExpenseClaim
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -62,6 +62,7 @@ class ActivityLogForm(forms.ModelForm):
     def __init__(self, *args, champion, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.champion = champion
+        self.fields["kind"].choices = ActivityKind.choices  # radio buttons: no blank choice
         self.fields["event"].queryset = champion_booked_events(champion)
         self.fields["event"].empty_label = "Not linked to an event"
         self.fields["event"].label = "Event (if it was one)"
@@ -103,6 +104,7 @@ class ExpenseClaimForm(forms.ModelForm):
     def __init__(self, *args, champion, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.champion = champion
+        self.fields["category"].choices = ExpenseCategory.choices
         since = timezone.localdate() - datetime.timedelta(days=180)
         self.fields["activity"].queryset = champion.activity_logs.filter(date__gte=since)
         self.fields["activity"].empty_label = "Not linked to an activity"

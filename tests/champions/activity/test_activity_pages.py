@@ -248,3 +248,9 @@ def test_a_user_without_a_champion_profile_gets_404(client):
     client.force_login(UserFactory())
     assert client.get(reverse("activity:list")).status_code == 404
     assert client.get(CREATE).status_code == 404
+
+
+def test_the_type_buttons_offer_no_blank_choice(champion_client):
+    page = champion_client.get(CREATE).content.decode()
+    assert 'name="kind" value=""' not in page
+    assert 'name="kind" value="peer_support"' in page
