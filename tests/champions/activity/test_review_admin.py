@@ -291,3 +291,14 @@ def test_the_admin_edit_page_for_a_claim_with_a_receipt_renders(staff_client):
     claim = ExpenseClaimFactory(receipt=png_upload())
     assert staff_client.get(reverse("expenseclaim:edit", args=[claim.pk])).status_code == 200
     assert ExpenseClaim.objects.count() == 1
+
+
+def test_select_all_approves_only_what_the_listing_filters_match(staff_client):
+    outreach = ActivityLogFactory.create_batch(2, kind="outreach")
+    online = ActivityLogFactory(kind="online")
+    url = reverse("wagtail_bulk_action", args=["champions", "activitylog", "approve"])
+    response = staff_client.post(f"{url}?status=submitted&kind=outreach&id=all&next={LOGS}")
+    assert response.status_code == 302
+    assert set(ActivityLog.objects.filter(status="approved")) == set(outreach)
+    online.refresh_from_db()
+    assert online.status == ActivityStatus.SUBMITTED
