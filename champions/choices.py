@@ -68,3 +68,39 @@ class ProtectiveFactor(models.TextChoices):
 class ReminderKind(models.TextChoices):
     DBS = "dbs", "DBS renewal"
     TRAINING = "training", "Training expiry"
+
+
+# Activity logs and expense claims
+# ------------------------------------------------------------------------------
+
+
+class ActivityKind(models.TextChoices):
+    ENGAGEMENT = "engagement", "Engagement event"
+    CO_PRODUCTION = "co_production", "Co-production meeting"
+    PEER_SUPPORT = "peer_support", "Peer support"
+    OUTREACH = "outreach", "Outreach or stall"
+    RESEARCH_PANEL = "research_panel", "Research panel"
+    TRAINING = "training", "Training"
+    ONLINE = "online", "Online or social media"
+    OTHER = "other", "Other"
+
+
+class ActivityStatus(models.TextChoices):
+    SUBMITTED = "submitted", "Waiting for review"
+    APPROVED = "approved", "Approved"
+    QUERIED = "queried", "Question from staff"
+    REJECTED = "rejected", "Not approved"
+
+
+class ExpenseCategory(models.TextChoices):
+    TRAVEL = "travel", "Travel"
+    CHILDCARE = "childcare", "Childcare"
+    SUBSISTENCE = "subsistence", "Food and drink"
+    OTHER = "other", "Other"
+
+
+class ExpenseStatus(models.TextChoices):
+    SUBMITTED = "submitted", "Waiting for review"
+    APPROVED = "approved", "Approved, to be paid"
+    REJECTED = "rejected", "Not approved"
+    PAID = "paid", "Paid"

@@ -2,6 +2,8 @@
 
 from wagtail import hooks
 
+from .activity_viewsets import BULK_ACTIONS, ActivityViewSetGroup
+from .activity_viewsets import register_log_actions as register_activity_log_actions
 from .viewsets import ChampionsViewSetGroup
 
 
@@ -26,3 +28,10 @@ def register_champion_log_actions(actions):
     actions.register_action(
         "champions.record_change", "Change a record", "Check, training or note changed"
     )
+
+
+# Activity logs and expense claims
+hooks.register("register_admin_viewset", ActivityViewSetGroup)
+hooks.register("register_log_actions", register_activity_log_actions)
+for _action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", _action)

@@ -32,6 +32,9 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("dashboard/stories/", include("cms.urls")),
     path("dashboard/", include("champions.urls")),
+    path("events/", include("events.urls")),
+    path("calendar/", include("events.calendar_urls")),
+    path("dashboard/", include("champions.activity_urls")),
 ]
 
 if settings.DEBUG:

@@ -27,3 +27,28 @@ class RegistrationStatus(models.TextChoices):
     BOOKED = "booked", "Booked"
     WAITING = "waiting", "Waiting list"
     CANCELLED = "cancelled", "Cancelled"
+
+
+class AttendeeRole(models.TextChoices):
+    PARENT = "parent", "Parent"
+    PARTNER = "partner", "Partner organisation"
+    RESEARCHER = "researcher", "Researcher"
+    DECISION_MAKER = "decision_maker", "Decision maker"
+
+
+class NoticeKind(models.TextChoices):
+    REMINDER = "reminder", "Reminder"
+    PROMOTED = "promoted", "Place offered from the waiting list"
+    EVENT_CANCELLED = "event_cancelled", "Event cancelled"
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    IN_PROGRESS = "in_progress", "In progress"
+    DONE = "done", "Done"
+    DROPPED = "dropped", "Not taken forward"
+
+
+OPEN_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+# Kinds of event that keep a meeting record (agenda, parent voice, decisions, actions).
+RECORDED_KINDS = (EventKind.CO_PRODUCTION, EventKind.FOCUS_GROUP)

@@ -1,3 +1,4 @@
+from .activity import ActivityFactor, ActivityLog, ExpenseClaim
 from .onboarding import Consent, OnboardingCheck, SupervisionNote
 from .profile import Area, Champion, StageChange
 from .reminders import RenewalReminder
@@ -14,3 +15,5 @@ __all__ = [
     "TrainingModule",
     "TrainingRecord",
 ]
+
+__all__ += ["ActivityFactor", "ActivityLog", "ExpenseClaim"]

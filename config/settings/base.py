@@ -5,6 +5,7 @@ https://docs.djangoproject.com/en/5.2/ref/settings/
 """
 
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import environ
@@ -206,6 +207,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 4
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Task modules outside an app's tasks.py (autodiscovery only finds tasks.py).
+CELERY_IMPORTS = ["champions.activity_tasks"]
 CELERY_BEAT_SCHEDULE = {
     "purge-unverified-accounts": {
         "task": "accounts.tasks.purge_unverified_accounts",
@@ -223,10 +226,22 @@ CELERY_BEAT_SCHEDULE = {
         "task": "champions.tasks.send_renewal_reminders",
         "schedule": crontab(hour=9, minute=0),
     },
+    "event-reminders": {
+        "task": "events.tasks.send_event_reminders",
+        "schedule": crontab(minute="*/15"),
+    },
+    "events-coordinator-digest": {
+        "task": "events.tasks.send_coordinator_digest",
+        "schedule": crontab(day_of_week="mon", hour=7, minute=30),
+    },
 }
 
 # Programme rules
 # ------------------------------------------------------------------------------
+# A co-production meeting is quorate with at least this many parents present.
+MEETING_QUORUM_PARENTS = env.int("MEETING_QUORUM_PARENTS", default=2)
+# Booked champions are reminded of an event this many hours before it starts.
+EVENT_REMINDER_HOURS = env.int("EVENT_REMINDER_HOURS", default=48)
 # Sign-ups never confirmed are deleted after this long (personal data kept minimal).
 UNVERIFIED_ACCOUNT_RETENTION = timedelta(
     days=env.int("UNVERIFIED_ACCOUNT_RETENTION_DAYS", default=14)
@@ -257,3 +272,5 @@ LOGGING = {
 CONSENT_VALIDITY_YEARS = env.int("CONSENT_VALIDITY_YEARS", default=5)
 # Current wording of each consent statement; a change of wording means a new version.
 CONSENT_WORDING_VERSION = env("CONSENT_WORDING_VERSION", default="2026-01")
+# The most one expense claim may be for (GBP); larger costs are agreed with a coordinator first.
+EXPENSE_CLAIM_CEILING = Decimal(env("EXPENSE_CLAIM_CEILING", default="150.00"))

@@ -8,7 +8,8 @@ STRONG_KEY = "k3y-" + "x9Qz!pL7#vR2@mN5$wT8^bY4&cF6*hJ1(dG3)sK0" * 2
 
 
 def _manage(*args, env_overrides):
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    skip = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in skip}
     env.update({"DJANGO_SETTINGS_MODULE": "config.settings.production", **env_overrides})
     return subprocess.run(
         [sys.executable, "manage.py", *args],

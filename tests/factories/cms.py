@@ -3,7 +3,9 @@
 import datetime
 
 import factory
-from wagtail.models import Site
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from cms.models import (
     HomePage,
@@ -16,7 +18,17 @@ from cms.models import (
 
 
 def home_page() -> HomePage:
-    return Site.objects.get(is_default_site=True).root_page.specific
+    """The default site's home page; rebuilt if a transactional test flushed the migrations'."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None:
+        return site.root_page.specific
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    home = root.add_child(instance=HomePage(title="Parent Champions", slug="home"))
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home
 
 
 class _PageFactory(factory.django.DjangoModelFactory):

@@ -1,0 +1,228 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q, Sum
+from django.utils import timezone
+
+from ..choices import (
+    ActivityKind,
+    ActivityStatus,
+    ExpenseCategory,
+    ExpenseStatus,
+    ProtectiveFactor,
+)
+from ..uploads import private_storage, receipt_upload_to, validate_receipt
+from .profile import Champion
+
+MAX_HOURS_PER_ENTRY = Decimal(12)
+MAX_HOURS_PER_DAY = Decimal(16)
+
+
+def format_hours(value) -> str:
+    """1.50 -> "1.5", 2.00 -> "2": how people write hours."""
+    if value is None:
+        return ""
+    text = f"{Decimal(value).quantize(Decimal('0.01')):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+class ActivityLog(models.Model):
+    """What a champion did on one day and for how long; approved hours are what count."""
+
+    champion = models.ForeignKey(Champion, on_delete=models.CASCADE, related_name="activity_logs")
+    date = models.DateField()
+    kind = models.CharField("type of activity", max_length=20, choices=ActivityKind.choices)
+    hours = models.DecimalField(
+        max_digits=4,
+        decimal_places=2,
+        help_text="In quarter hours: 0.25 is 15 minutes, 1.5 is an hour and a half.",
+    )
+    event = models.ForeignKey(
+        "events.Event",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="activity_logs",
+    )
+    people_reached = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Roughly how many parents or carers you spoke to."
+    )
+    description = models.TextField("what you did")
+    status = models.CharField(
+        max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.SUBMITTED
+    )
+    staff_message = models.TextField(
+        blank=True, help_text="The question (if queried) or the reason (if not approved)."
+    )
+    champion_reply = models.TextField("your answer", blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    # Set when the champion has been told of the latest decision: keeps the e-mail task idempotent.
+    decision_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "activity log"
+        ordering = ["-date", "-pk"]
+        indexes = [
+            models.Index(fields=["champion", "date"]),
+            models.Index(fields=["status", "created_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(hours__gt=0) & Q(hours__lte=MAX_HOURS_PER_ENTRY),
+                name="activity_hours_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}, {self.date:%-d %b %Y} ({format_hours(self.hours)} h)"
+
+    @property
+    def hours_display(self) -> str:
+        return format_hours(self.hours)
+
+    @property
+    def protective_factors(self) -> list[str]:
+        return [row.factor for row in self.factors.all()]
+
+    @property
+    def protective_factor_labels(self) -> list[str]:
+        return [ProtectiveFactor(value).label for value in self.protective_factors]
+
+    @property
+    def is_open(self) -> bool:
+        """The champion may still change or withdraw it: not yet approved or turned down."""
+        return self.status in (ActivityStatus.SUBMITTED, ActivityStatus.QUERIED)
+
+    def clean(self):
+        errors = {}
+        if self.hours is not None:
+            if self.hours <= 0:
+                errors["hours"] = "Enter the time you spent: at least a quarter of an hour (0.25)."
+            elif self.hours > MAX_HOURS_PER_ENTRY:
+                errors["hours"] = (
+                    "One entry can be at most 12 hours. "
+                    "Log a longer activity as one entry for each day."
+                )
+            elif (self.hours * 4) % 1:
+                errors["hours"] = (
+                    "Enter hours in quarter hours, for example 0.75 for 45 minutes "
+                    "or 1.5 for an hour and a half."
+                )
+        if self.date and self.date > timezone.localdate():
+            errors["date"] = "The date cannot be in the future."
+        if errors:
+            raise ValidationError(errors)
+        if self.champion_id and self.date and self.hours:
+            others = (
+                ActivityLog.objects.filter(champion_id=self.champion_id, date=self.date)
+                .exclude(pk=self.pk)
+                .exclude(status=ActivityStatus.REJECTED)
+                .aggregate(total=Sum("hours"))["total"]
+            ) or Decimal(0)
+            if others + self.hours > MAX_HOURS_PER_DAY:
+                raise ValidationError(
+                    {
+                        "hours": (
+                            f"You have already logged {format_hours(others)} hours on "
+                            f"{self.date:%-d %B %Y}. No more than 16 hours can be logged "
+                            "for one day."
+                        )
+                    }
+                )
+
+
+class ActivityFactor(models.Model):
+    """One protective factor an activity touched: a row each, so reports can filter and count."""
+
+    activity = models.ForeignKey(ActivityLog, on_delete=models.CASCADE, related_name="factors")
+    factor = models.CharField(max_length=30, choices=ProtectiveFactor.choices)
+
+    class Meta:
+        ordering = ["activity", "factor"]
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "factor"], name="one_row_per_factor"),
+        ]
+
+    def __str__(self):
+        return self.get_factor_display()
+
+
+class ExpenseClaim(models.Model):
+    """Money a champion spent to volunteer (travel, childcare, food), approved then paid."""
+
+    champion = models.ForeignKey(Champion, on_delete=models.CASCADE, related_name="expense_claims")
+    date = models.DateField("date of the expense")
+    category = models.CharField(max_length=20, choices=ExpenseCategory.choices)
+    amount = models.DecimalField("amount (£)", max_digits=8, decimal_places=2)
+    description = models.TextField("what it was for")
+    activity = models.ForeignKey(
+        ActivityLog,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="expense_claims",
+        help_text="The activity this cost was for.",
+    )
+    receipt = models.FileField(
+        storage=private_storage,
+        upload_to=receipt_upload_to,
+        validators=[validate_receipt],
+        blank=True,
+        max_length=200,
+        help_text="A photo (JPEG or PNG) or a PDF, at most 5 MB.",
+    )
+    status = models.CharField(
+        max_length=20, choices=ExpenseStatus.choices, default=ExpenseStatus.SUBMITTED
+    )
+    staff_message = models.TextField(blank=True, help_text="The reason, if not approved.")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    paid_on = models.DateField(null=True, blank=True)
+    payment_reference = models.CharField(max_length=100, blank=True)
+    decision_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        indexes = [
+            models.Index(fields=["champion", "date"]),
+            models.Index(fields=["status", "created_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="expense_amount_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_category_display()}, £{self.amount} on {self.date:%-d %b %Y}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == ExpenseStatus.SUBMITTED
+
+    def clean(self):
+        errors = {}
+        ceiling = Decimal(str(settings.EXPENSE_CLAIM_CEILING))
+        if self.amount is not None:
+            if self.amount <= 0:
+                errors["amount"] = "Enter an amount of more than £0."
+            elif self.amount > ceiling:
+                errors["amount"] = (
+                    f"One claim can be at most £{ceiling:.2f}. "
+                    "For more, talk to your coordinator first."
+                )
+        if self.date and self.date > timezone.localdate():
+            errors["date"] = "The date cannot be in the future."
+        if self.activity_id and self.champion_id and self.activity.champion_id != self.champion_id:
+            errors["activity"] = "Choose one of your own activities."
+        if errors:
+            raise ValidationError(errors)

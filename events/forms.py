@@ -1,0 +1,79 @@
+from django import forms
+
+from champions.models import Area
+
+from .choices import AttendeeRole, EventKind
+
+
+class EventFilterForm(forms.Form):
+    """Filters on the champion's list of upcoming events."""
+
+    kind = forms.ChoiceField(
+        label="Kind of event", choices=[("", "All kinds"), *EventKind.choices], required=False
+    )
+    area = forms.ModelChoiceField(
+        label="Area", queryset=Area.objects.all(), required=False, empty_label="All areas"
+    )
+
+
+class CancelEventForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is the event cancelled?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="Sent by e-mail to everyone booked or on the waiting list.",
+        max_length=2000,
+    )
+
+
+PRESENCE_CHOICES = [("", "Not recorded"), ("present", "Present"), ("absent", "Absent")]
+
+
+class AttendanceForm(forms.Form):
+    """One present/absent choice per booking, head counts and walk-ins to remove."""
+
+    families_reached = forms.IntegerField(label="Families reached", min_value=0, required=False)
+    children_reached = forms.IntegerField(label="Children reached", min_value=0, required=False)
+    remove_walk_ins = forms.MultipleChoiceField(
+        label="Remove walk-ins", required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, registrations, walk_ins, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.registrations = registrations
+        self.fields["remove_walk_ins"].choices = [(str(w.pk), str(w)) for w in walk_ins]
+        for registration in registrations:
+            initial = {True: "present", False: "absent"}.get(registration.attended, "")
+            self.fields[self.field_name(registration)] = forms.ChoiceField(
+                label=registration.champion.preferred_name,
+                choices=PRESENCE_CHOICES,
+                required=False,
+                initial=initial,
+                widget=forms.RadioSelect,
+            )
+
+    @staticmethod
+    def field_name(registration):
+        return f"reg-{registration.pk}"
+
+    def rows(self):
+        for registration in self.registrations:
+            yield registration, self[self.field_name(registration)]
+
+    def marks(self) -> dict[int, bool | None]:
+        values = {"present": True, "absent": False, "": None}
+        return {r.pk: values[self.cleaned_data[self.field_name(r)]] for r in self.registrations}
+
+
+class WalkInForm(forms.Form):
+    role = forms.ChoiceField(choices=[("", "Choose a role"), *AttendeeRole.choices], required=False)
+    name = forms.CharField(max_length=150, required=False, help_text="Optional.")
+    organisation = forms.CharField(max_length=150, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("name") or data.get("organisation")) and not data.get("role"):
+            self.add_error("role", "Choose the walk-in's role.")
+        return data
+
+
+WalkInFormSet = forms.formset_factory(WalkInForm, extra=5, max_num=200, validate_max=True)

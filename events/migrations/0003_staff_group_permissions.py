@@ -1,0 +1,21 @@
+from django.db import migrations
+
+from accounts.migration_helpers import grant_model_permissions
+
+MODELS = [
+    "event", "registration", "walkin", "meetingrecord", "parentvoiceitem", "decision",
+    "meetingaction",
+]
+
+
+def grant(apps, schema_editor):
+    grant_model_permissions(apps, "events", MODELS)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("events", "0002_attendance_meetings_notices"),
+        ("accounts", "0002_staff_groups"),
+    ]
+
+    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

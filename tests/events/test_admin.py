@@ -1,0 +1,394 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from champions.choices import ProtectiveFactor, TrainingStatus
+from champions.models import TrainingRecord
+from events.choices import ActionStatus, AttendeeRole, EventKind, EventStatus
+from events.models import Event, MeetingRecord, Registration, WalkIn
+from events.selectors import meeting_quorum
+from tests.factories.accounts import CoordinatorFactory, ViewerFactory
+from tests.factories.champions import (
+    ChampionFactory,
+    TrainingModuleFactory,
+    TrainingRecordFactory,
+)
+from tests.factories.events import (
+    EventFactory,
+    MeetingActionFactory,
+    MeetingRecordFactory,
+    RegistrationFactory,
+    WalkInFactory,
+    consenting_champion,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def coordinator_client(client):
+    client.force_login(CoordinatorFactory())
+    return client
+
+
+def _past_event(**kwargs):
+    starts = timezone.now() - datetime.timedelta(hours=3)
+    return EventFactory(starts_at=starts, ends_at=starts + datetime.timedelta(hours=2), **kwargs)
+
+
+def _register_url(event):
+    return reverse("events_admin:register", args=[event.pk])
+
+
+def _register_post(event, marks, walk_ins=(), **extra):
+    data = {f"reg-{pk}": mark for pk, mark in marks.items()}
+    rows = list(walk_ins) + [{"role": "", "name": "", "organisation": ""}] * (5 - len(walk_ins))
+    for i, row in enumerate(rows):
+        for key, value in row.items():
+            data[f"walkin-{i}-{key}"] = value
+    data.update(
+        {
+            "walkin-TOTAL_FORMS": str(len(rows)),
+            "walkin-INITIAL_FORMS": "0",
+            "walkin-MIN_NUM_FORMS": "0",
+            "walkin-MAX_NUM_FORMS": "200",
+            "families_reached": "",
+            "children_reached": "",
+        }
+    )
+    data.update(extra)
+    return data
+
+
+def _save_register(client, event, size):
+    registrations = RegistrationFactory.create_batch(size, event=event)
+    marks = {r.pk: "present" if i % 3 else "absent" for i, r in enumerate(registrations)}
+    data = _register_post(
+        event,
+        marks,
+        walk_ins=[{"role": AttendeeRole.PARTNER, "name": "", "organisation": "Health visiting"}],
+        families_reached="12",
+        children_reached="20",
+    )
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.post(_register_url(event), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return len(ctx.captured_queries), registrations
+
+
+def test_register_saves_200_rows_in_the_same_number_of_queries_as_20(coordinator_client):
+    _save_register(coordinator_client, _past_event(), 2)  # fills per-process caches
+    small_queries, _ = _save_register(coordinator_client, _past_event(), 20)
+    big_event = _past_event()
+    big_queries, _ = _save_register(coordinator_client, big_event, 200)
+    assert big_queries == small_queries
+    present = Registration.objects.filter(event=big_event, attended=True).count()
+    absent = Registration.objects.filter(event=big_event, attended=False).count()
+    assert (present, absent) == (133, 67)
+    big_event.refresh_from_db()
+    assert (big_event.families_reached, big_event.children_reached) == (12, 20)
+    assert big_event.status == EventStatus.COMPLETED
+    assert big_event.walk_ins.get().organisation == "Health visiting"
+    entry = ModelLogEntry.objects.get(object_id=str(big_event.pk), action="events.attendance")
+    assert entry.data["present"] == 133
+
+
+def test_register_page_renders_in_the_same_number_of_queries_for_20_and_200(coordinator_client):
+    def count(size):
+        event = _past_event(kind=EventKind.CO_PRODUCTION)
+        RegistrationFactory.create_batch(size, event=event)
+        with CaptureQueriesContext(connection) as ctx:
+            response = coordinator_client.get(_register_url(event))
+        assert response.status_code == 200
+        return len(ctx.captured_queries)
+
+    count(2)  # fills per-process caches
+    assert count(20) == count(200)
+
+
+def test_training_session_attendance_creates_attended_training_records(coordinator_client):
+    module = TrainingModuleFactory()
+    event = _past_event(kind=EventKind.TRAINING, training_module=module)
+    new, enrolled, completed, absent = (
+        RegistrationFactory(event=event, champion=ChampionFactory()) for _ in range(4)
+    )
+    TrainingRecordFactory(
+        champion=enrolled.champion, module=module, status="enrolled", completed_on=None
+    )
+    TrainingRecordFactory(champion=completed.champion, module=module)
+    marks = {new.pk: "present", enrolled.pk: "present", completed.pk: "present"}
+    marks[absent.pk] = "absent"
+    response = coordinator_client.post(_register_url(event), _register_post(event, marks))
+    assert response.status_code == 302
+    statuses = dict(
+        TrainingRecord.objects.filter(module=module).values_list("champion_id", "status")
+    )
+    assert statuses == {
+        new.champion_id: TrainingStatus.ATTENDED,
+        enrolled.champion_id: TrainingStatus.ATTENDED,
+        completed.champion_id: TrainingStatus.COMPLETED,
+    }
+
+
+def test_register_removes_walk_ins_and_keeps_input_on_error(coordinator_client):
+    event = _past_event()
+    walk_in = WalkInFactory(event=event)
+    registration = RegistrationFactory(event=event)
+    data = _register_post(
+        event,
+        {registration.pk: "present"},
+        walk_ins=[{"role": "", "name": "Sam", "organisation": "Council"}],
+        remove_walk_ins=[str(walk_in.pk)],
+        families_reached="-3",
+    )
+    response = coordinator_client.post(_register_url(event), data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Choose the walk-in&#x27;s role." in html
+    assert 'value="Council"' in html
+    assert WalkIn.objects.filter(pk=walk_in.pk).exists()
+    registration.refresh_from_db()
+    assert registration.attended is None
+
+    data.update({"walkin-0-role": AttendeeRole.DECISION_MAKER, "families_reached": "3"})
+    assert coordinator_client.post(_register_url(event), data).status_code == 302
+    assert list(event.walk_ins.values_list("organisation", "role")) == [
+        ("Council", AttendeeRole.DECISION_MAKER)
+    ]
+
+
+def test_register_refuses_a_future_event_with_a_message(coordinator_client):
+    event = EventFactory()
+    registration = RegistrationFactory(event=event)
+    response = coordinator_client.post(
+        _register_url(event), _register_post(event, {registration.pk: "present"}), follow=True
+    )
+    assert "once the event has started" in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.attended is None
+
+
+def test_viewer_can_read_the_register_but_not_save_it(client):
+    client.force_login(ViewerFactory())
+    event = _past_event()
+    registration = RegistrationFactory(event=event)
+    response = client.get(_register_url(event))
+    assert response.status_code == 200
+    assert "You can view this register but not change it." in response.content.decode()
+    response = client.post(
+        _register_url(event), _register_post(event, {registration.pk: "present"})
+    )
+    assert response.status_code in (302, 403)  # Wagtail sends a refused user to the dashboard
+    registration.refresh_from_db()
+    assert registration.attended is None
+
+
+def test_champions_have_no_admin_access(client):
+    client.force_login(ChampionFactory().user)
+    response = client.get(_register_url(_past_event()))
+    assert response.status_code == 302
+
+
+def test_quorum_counts_present_champions_and_parent_walk_ins():
+    event = _past_event(kind=EventKind.CO_PRODUCTION)
+    RegistrationFactory(event=event, attended=True)
+    RegistrationFactory(event=event, attended=False)
+    WalkInFactory(event=event, role=AttendeeRole.DECISION_MAKER)
+    quorum = meeting_quorum(event)
+    assert (quorum.parents_present, quorum.is_quorate) == (1, False)
+    assert str(quorum) == "Not quorate: 1 parents present (2 needed)."
+    WalkInFactory(event=event, role=AttendeeRole.PARENT)
+    assert meeting_quorum(event).is_quorate
+
+
+def test_quorum_follows_the_setting(settings):
+    settings.MEETING_QUORUM_PARENTS = 3
+    event = _past_event(kind=EventKind.CO_PRODUCTION)
+    RegistrationFactory.create_batch(2, event=event, attended=True)
+    assert not meeting_quorum(event).is_quorate
+
+
+def test_register_and_record_say_whether_the_meeting_was_quorate(coordinator_client):
+    event = _past_event(kind=EventKind.CO_PRODUCTION)
+    RegistrationFactory.create_batch(2, event=event, attended=True)
+    html = coordinator_client.get(_register_url(event)).content.decode()
+    assert "Quorate: 2 parents present (2 needed)." in html
+    record = MeetingRecordFactory(event=event)
+    html = coordinator_client.get(reverse("meeting_records:edit", args=[record.pk])).content
+    assert "Quorate: 2 parents present (2 needed)." in html.decode()
+    listing = coordinator_client.get(reverse("meeting_records:index")).content.decode()
+    assert "Quorate: 2 parents present" in listing
+
+
+def test_staff_cancel_event_with_reason_emails_booked_and_is_audited(
+    coordinator_client, smtp_server, django_capture_on_commit_callbacks
+):
+    event = EventFactory(title="Dads' breakfast")
+    booked = RegistrationFactory(event=event, champion=consenting_champion())
+    url = reverse("events_admin:cancel", args=[event.pk])
+    response = coordinator_client.post(url, {"reason": "  "})
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator_client.post(url, {"reason": "Speaker unwell"})
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert (event.status, event.cancellation_reason) == (EventStatus.CANCELLED, "Speaker unwell")
+    [message] = smtp_server.to(booked.champion.user.email)
+    assert "Speaker unwell" in smtp_server.body(message)
+    entry = ModelLogEntry.objects.get(object_id=str(event.pk), action="events.cancel")
+    assert entry.data == {"reason": "Speaker unwell"}
+    assert (
+        "Cancelled the event"
+        in coordinator_client.get(reverse("events_admin:history", args=[event.pk])).content.decode()
+    )
+
+
+def test_events_listing_filters_and_queries_stay_constant(coordinator_client):
+    url = reverse("events_admin:index")
+    EventFactory(title="Future forum", kind=EventKind.CO_PRODUCTION)
+    _past_event(title="Last week's stall", kind=EventKind.STALL)
+    html = coordinator_client.get(url, {"when": "upcoming"}).content.decode()
+    assert "Future forum" in html and "Last week&#x27;s stall" not in html
+    html = coordinator_client.get(url, {"when": "past", "kind": EventKind.STALL}).content.decode()
+    assert "Last week&#x27;s stall" in html and "Future forum" not in html
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert coordinator_client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    few = count()
+    for _ in range(12):
+        event = EventFactory(kind=EventKind.CO_PRODUCTION, capacity=10)
+        RegistrationFactory.create_batch(2, event=event)
+        MeetingRecordFactory(event=event)
+    assert count() == few
+
+
+def test_events_export_neutralises_formulas(coordinator_client):
+    EventFactory(title="=HYPERLINK(evil)")
+    response = coordinator_client.get(reverse("events_admin:index"), {"export": "csv"})
+    content = b"".join(response.streaming_content).decode()
+    assert "'=HYPERLINK(evil)" in content
+
+
+def test_duplicating_an_event_prefills_a_new_one(coordinator_client):
+    event = EventFactory(title="Monthly coffee morning", capacity=12)
+    response = coordinator_client.get(reverse("events_admin:copy", args=[event.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'value="Monthly coffee morning"' in html
+    assert reverse("events_admin:add") in html
+
+
+def test_meeting_record_editor_saves_ordered_items(coordinator_client):
+    event = _past_event(kind=EventKind.CO_PRODUCTION)
+    data = nested_form_data(
+        {
+            "event": event.pk,
+            "agenda": "Welcome; health visiting; AOB",
+            "notes": "",
+            "parent_voice_items": inline_formset(
+                [
+                    {
+                        "text": "Clinic times clash with the school run",
+                        "ORDER": 2,
+                    },
+                    {"text": "We want a dads' group", "ORDER": 1},
+                ]
+            ),
+            "decisions": inline_formset([{"text": "Pilot a Saturday clinic", "ORDER": 1}]),
+            "actions": inline_formset(
+                [
+                    {
+                        "what": "Ask for room bookings",
+                        "owner": "Health visiting lead",
+                        "due_on": "2027-01-31",
+                        "status": ActionStatus.OPEN,
+                        "ORDER": 1,
+                    }
+                ]
+            ),
+        }
+    )
+    # A multiple choice is a list under one key (nested_form_data would split it).
+    data["parent_voice_items-0-protective_factors"] = [ProtectiveFactor.CONCRETE_SUPPORT]
+    response = coordinator_client.post(reverse("meeting_records:add"), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    record = MeetingRecord.objects.get(event=event)
+    items = list(record.parent_voice_items.all())
+    assert [i.text for i in items] == [
+        "We want a dads' group",
+        "Clinic times clash with the school run",
+    ]
+    assert items[1].protective_factors == [ProtectiveFactor.CONCRETE_SUPPORT]
+    assert items[1].protective_factor_labels() == ["Concrete support in times of need"]
+    assert str(items[1]) == "Clinic times clash with the school run"
+    assert record.actions.get().owner == "Health visiting lead"
+
+
+def test_meeting_record_only_for_meetings_and_focus_groups(coordinator_client):
+    stall = _past_event(kind=EventKind.STALL)
+    data = nested_form_data(
+        {
+            "event": stall.pk,
+            "agenda": "",
+            "notes": "",
+            "parent_voice_items": inline_formset([]),
+            "decisions": inline_formset([]),
+            "actions": inline_formset([]),
+        }
+    )
+    response = coordinator_client.post(reverse("meeting_records:add"), data)
+    assert response.status_code == 200
+    assert not MeetingRecord.objects.exists()
+
+
+def test_meeting_record_add_is_prefilled_from_the_event(coordinator_client):
+    event = _past_event(kind=EventKind.FOCUS_GROUP, title="Bumps and babies focus group")
+    response = coordinator_client.get(reverse("meeting_records:add"), {"event": event.pk})
+    assert f'<option value="{event.pk}" selected>' in response.content.decode()
+
+
+def test_open_actions_lists_overdue_first_and_hides_done(coordinator_client):
+    today = timezone.localdate()
+    MeetingActionFactory(what="Due next month", due_on=today + datetime.timedelta(days=30))
+    MeetingActionFactory(what="Long overdue", due_on=today - datetime.timedelta(days=30))
+    MeetingActionFactory(what="No date", due_on=None)
+    MeetingActionFactory(what="Just overdue", due_on=today - datetime.timedelta(days=1))
+    MeetingActionFactory(what="Finished", status=ActionStatus.DONE)
+    response = coordinator_client.get(reverse("open_actions:index"))
+    whats = [a.what for a in response.context["object_list"]]
+    assert whats[:3] == ["Long overdue", "Just overdue", "Due next month"]
+    assert "No date" in whats and "Finished" not in whats
+    assert "Overdue" in response.content.decode()
+
+
+def test_event_edit_raising_capacity_books_waiting_champions(coordinator_client):
+    event = EventFactory(capacity=1)
+    RegistrationFactory(event=event)
+    waiting = RegistrationFactory(event=event, status="waiting")
+    local = timezone.localtime(event.starts_at)
+    data = {
+        "title": event.title,
+        "kind": event.kind,
+        "starts_at": f"{local:%Y-%m-%d %H:%M}",
+        "ends_at": f"{local + datetime.timedelta(hours=2):%Y-%m-%d %H:%M}",
+        "venue_name": event.venue_name,
+        "venue_address": event.venue_address,
+        "area": event.area_id,
+        "audience": event.audience,
+        "capacity": "2",
+    }
+    response = coordinator_client.post(reverse("events_admin:edit", args=[event.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert Event.objects.get(pk=event.pk).capacity == 2
+    waiting.refresh_from_db()
+    assert waiting.is_booked

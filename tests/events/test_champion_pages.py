@@ -1,0 +1,258 @@
+import datetime
+import zoneinfo
+
+import icalendar
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from events.choices import Audience, EventKind, EventStatus, RegistrationStatus
+from events.models import CalendarFeed, Registration
+from tests.factories.champions import AreaFactory, ChampionFactory
+from tests.factories.events import EventFactory, RegistrationFactory
+
+pytestmark = pytest.mark.django_db
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+
+
+@pytest.fixture
+def champion():
+    return ChampionFactory()
+
+
+@pytest.fixture
+def champion_client(client, champion):
+    client.force_login(champion.user)
+    return client
+
+
+def _count_queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+        assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_event_list_shows_visible_upcoming_events_with_places_left(champion_client, champion):
+    event = EventFactory(title="Parent forum", capacity=3)
+    RegistrationFactory(event=event)
+    EventFactory(title="Invite only", audience=Audience.INVITED)
+    EventFactory(title="Mine by invitation", audience=Audience.INVITED, invited=[champion])
+    EventFactory(title="Long gone", starts_at=timezone.now() - datetime.timedelta(days=3))
+    EventFactory(title="Called off", status=EventStatus.CANCELLED, cancellation_reason="x")
+    html = champion_client.get(reverse("events:list")).content.decode()
+    assert "Parent forum" in html
+    assert "2 places left" in html
+    assert "Mine by invitation" in html
+    for hidden in ("Invite only", "Long gone", "Called off"):
+        assert hidden not in html
+
+
+def test_event_list_filters_by_kind_and_area(champion_client):
+    ward = AreaFactory(name="Milton", slug="milton")
+    EventFactory(title="Milton focus group", kind=EventKind.FOCUS_GROUP, area=ward)
+    EventFactory(title="Milton social", kind=EventKind.SOCIAL, area=ward)
+    EventFactory(title="Elsewhere focus group", kind=EventKind.FOCUS_GROUP)
+    response = champion_client.get(
+        reverse("events:list"), {"kind": EventKind.FOCUS_GROUP, "area": ward.pk}
+    )
+    titles = [e.title for e in response.context["events"]]
+    assert titles == ["Milton focus group"]
+
+
+def test_event_list_queries_do_not_grow_with_events_or_registrations(champion_client, champion):
+    EventFactory(capacity=5)
+    few = _count_queries(champion_client, reverse("events:list"))
+    for _ in range(15):
+        event = EventFactory(capacity=4)
+        RegistrationFactory.create_batch(3, event=event)
+    RegistrationFactory(event=event, champion=champion)
+    assert _count_queries(champion_client, reverse("events:list")) == few
+
+
+def test_book_and_cancel_through_the_pages(champion_client, champion):
+    event = EventFactory(capacity=1)
+    response = champion_client.post(reverse("events:book", args=[event.pk]), follow=True)
+    assert "You are booked on" in response.content.decode()
+    registration = Registration.objects.get(event=event, champion=champion)
+    assert registration.is_booked
+    response = champion_client.post(reverse("events:cancel", args=[registration.pk]), follow=True)
+    assert "is cancelled" in response.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CANCELLED
+
+
+def test_full_event_offers_waiting_list(champion_client, champion):
+    event = EventFactory(capacity=1)
+    RegistrationFactory(event=event)
+    html = champion_client.get(reverse("events:detail", args=[event.pk])).content.decode()
+    assert "Full: waiting list" in html
+    assert "Join the waiting list" in html
+    response = champion_client.post(reverse("events:book", args=[event.pk]), follow=True)
+    assert "you are on the waiting list" in response.content.decode()
+
+
+def test_refused_booking_shows_the_reason(champion_client):
+    event = EventFactory(requires_dbs=True)
+    response = champion_client.post(reverse("events:book", args=[event.pk]), follow=True)
+    assert "needs a current DBS check" in response.content.decode()
+    assert not Registration.objects.filter(event=event).exists()
+
+
+def test_champion_cannot_cancel_another_champions_booking(champion_client):
+    other = RegistrationFactory()
+    response = champion_client.post(reverse("events:cancel", args=[other.pk]))
+    assert response.status_code == 404
+    other.refresh_from_db()
+    assert other.is_booked
+
+
+def test_uninvited_champion_gets_404_for_invited_only_event(champion_client):
+    event = EventFactory(audience=Audience.INVITED)
+    assert champion_client.get(reverse("events:detail", args=[event.pk])).status_code == 404
+    assert champion_client.post(reverse("events:book", args=[event.pk])).status_code == 404
+    assert champion_client.get(reverse("events:ics", args=[event.pk])).status_code == 404
+
+
+def test_staff_without_champion_profile_get_404(client):
+    from tests.factories.accounts import StaffFactory
+
+    client.force_login(StaffFactory())
+    assert client.get(reverse("events:list")).status_code == 404
+
+
+def test_pages_need_sign_in(client):
+    response = client.get(reverse("events:list"))
+    assert response.status_code == 302
+    assert reverse("account_login") in response["Location"]
+
+
+def test_my_events_shows_upcoming_past_attendance_and_log_prompt(champion_client, champion):
+    upcoming = RegistrationFactory(champion=champion, event=EventFactory(title="Coming up"))
+    past_event = EventFactory(
+        title="Stay and play", starts_at=timezone.now() - datetime.timedelta(days=3)
+    )
+    RegistrationFactory(champion=champion, event=past_event, attended=True)
+    missed = EventFactory(title="Missed it", starts_at=timezone.now() - datetime.timedelta(days=5))
+    RegistrationFactory(champion=champion, event=missed, attended=False)
+    html = champion_client.get(reverse("events:mine")).content.decode()
+    assert "Coming up" in html
+    assert reverse("events:cancel", args=[upcoming.pk]) in html
+    assert "Attended" in html and "Absent" in html
+    assert f'href="/dashboard/activity/new/?event={past_event.pk}"' in html
+    assert f"/dashboard/activity/new/?event={missed.pk}" not in html
+
+
+def test_dashboard_panel_lists_bookings_and_prompts_in_constant_queries(champion_client, champion):
+    RegistrationFactory(champion=champion, event=EventFactory(title="Health visiting forum"))
+    url = reverse("champions:dashboard")
+    html = champion_client.get(url).content.decode()
+    assert "Health visiting forum" in html
+    few = _count_queries(champion_client, url)
+    for n in range(6):
+        RegistrationFactory(champion=champion)
+        RegistrationFactory(
+            champion=champion,
+            attended=True,
+            event=EventFactory(starts_at=timezone.now() - datetime.timedelta(days=n + 1)),
+        )
+    assert _count_queries(champion_client, url) == few
+
+
+def _parse_single_event(content):
+    calendar = icalendar.Calendar.from_ical(content)
+    [vevent] = calendar.walk("VEVENT")
+    return calendar, vevent
+
+
+@pytest.mark.parametrize(
+    "local_start",
+    [
+        datetime.datetime(2027, 7, 14, 18, 30),  # British Summer Time (UTC+1)
+        datetime.datetime(2027, 1, 20, 10, 0),  # Greenwich Mean Time (UTC+0)
+    ],
+)
+def test_ics_download_keeps_london_local_times(champion_client, local_start):
+    starts_at = local_start.replace(tzinfo=LONDON)
+    event = EventFactory(
+        title="Mapping session",
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=2),
+    )
+    with time_machine.travel(datetime.datetime(2026, 12, 1, tzinfo=LONDON)):
+        response = champion_client.get(reverse("events:ics", args=[event.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    assert "attachment" in response["Content-Disposition"]
+    calendar, vevent = _parse_single_event(response.content)
+    start = vevent.decoded("dtstart")
+    assert start == event.starts_at
+    assert (start.hour, start.minute) == (local_start.hour, local_start.minute)
+    assert vevent["dtstart"].params["TZID"] == "Europe/London"
+    assert str(vevent["summary"]) == "Mapping session"
+    assert [tz["TZID"] for tz in calendar.walk("VTIMEZONE")] == ["Europe/London"]
+    assert vevent.decoded("dtstamp").utcoffset() == datetime.timedelta(0)
+
+
+def test_private_feed_lists_bookings_and_wrong_token_is_404(client, champion_client, champion):
+    booked = RegistrationFactory(champion=champion, event=EventFactory(title="Booked one"))
+    RegistrationFactory(
+        champion=champion, status=RegistrationStatus.WAITING, event=EventFactory(title="Waiting")
+    )
+    RegistrationFactory(event=EventFactory(title="Somebody else's"))
+    page = champion_client.get(reverse("events:calendar"))
+    feed = CalendarFeed.objects.get(champion=champion)
+    assert feed.token in page.content.decode()
+    client.logout()
+    response = client.get(reverse("calendar:private", args=[feed.token]))
+    assert response.status_code == 200
+    calendar = icalendar.Calendar.from_ical(response.content)
+    assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == [booked.event.title]
+    assert client.get(reverse("calendar:private", args=["not-the-token"])).status_code == 404
+    assert client.get(reverse("calendar:private", args=[feed.token[:-1]])).status_code == 404
+
+
+def test_resetting_the_feed_token_invalidates_the_old_address(client, champion_client, champion):
+    champion_client.get(reverse("events:calendar"))
+    old = CalendarFeed.objects.get(champion=champion).token
+    champion_client.post(reverse("events:calendar"))
+    new = CalendarFeed.objects.get(champion=champion).token
+    assert new != old and len(new) >= 40
+    assert client.get(reverse("calendar:private", args=[old])).status_code == 404
+    assert client.get(reverse("calendar:private", args=[new])).status_code == 200
+
+
+def test_public_listing_and_feed_show_only_public_upcoming_events(client):
+    EventFactory(title="Family fun day", audience=Audience.PUBLIC)
+    EventFactory(title="Champions only meeting", audience=Audience.CHAMPIONS)
+    EventFactory(title="Invited panel", audience=Audience.INVITED)
+    EventFactory(
+        title="Cancelled picnic",
+        audience=Audience.PUBLIC,
+        status=EventStatus.CANCELLED,
+        cancellation_reason="Rain",
+    )
+    html = client.get(reverse("events:public")).content.decode()
+    assert "Family fun day" in html
+    for private in ("Champions only meeting", "Invited panel", "Cancelled picnic"):
+        assert private not in html
+    calendar = icalendar.Calendar.from_ical(client.get(reverse("calendar:public")).content)
+    assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Family fun day"]
+
+
+def test_public_event_ics_is_404_for_a_private_event(client):
+    private = EventFactory(audience=Audience.CHAMPIONS)
+    public = EventFactory(audience=Audience.PUBLIC)
+    assert client.get(reverse("events:public_ics", args=[private.pk])).status_code == 404
+    assert client.get(reverse("events:public_ics", args=[public.pk])).status_code == 200
+
+
+def test_public_listing_queries_do_not_grow_with_events(client):
+    EventFactory(audience=Audience.PUBLIC)
+    few = _count_queries(client, reverse("events:public"))
+    for _ in range(10):
+        RegistrationFactory(event=EventFactory(audience=Audience.PUBLIC))
+    assert _count_queries(client, reverse("events:public")) == few

@@ -1,0 +1,120 @@
+import datetime
+import zoneinfo
+
+import icalendar
+import pytest
+import time_machine
+
+from champions.services import consent_withdraw
+from events import services, tasks
+from events.choices import ActionStatus, EventStatus, RegistrationStatus
+from events.models import Notice
+from tests.factories.accounts import CoordinatorFactory, StaffFactory
+from tests.factories.champions import ChampionFactory
+from tests.factories.events import (
+    EventFactory,
+    MeetingActionFactory,
+    RegistrationFactory,
+    consenting_champion,
+)
+
+pytestmark = pytest.mark.django_db
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+START = datetime.datetime(2027, 3, 10, 18, 0, tzinfo=LONDON)
+
+
+@pytest.fixture
+def event():
+    return EventFactory(title="Parents' forum", starts_at=START, ends_at=START.replace(hour=20))
+
+
+def _booked(event, **kwargs):
+    return RegistrationFactory(event=event, champion=consenting_champion(), **kwargs)
+
+
+def test_reminder_is_sent_48_hours_ahead_once_per_booking_with_ics(smtp_server, event):
+    first, second = _booked(event), _booked(event)
+    with time_machine.travel(START - datetime.timedelta(hours=49)):
+        assert tasks.send_event_reminders.delay().get() == 0
+    with time_machine.travel(START - datetime.timedelta(hours=47)):
+        assert tasks.send_event_reminders.delay().get() == 2
+        assert tasks.send_event_reminders.delay().get() == 0
+    with time_machine.travel(START - datetime.timedelta(hours=2)):
+        assert services.event_reminders_send() == 0
+    for registration in (first, second):
+        [message] = smtp_server.to(registration.champion.user.email)
+        assert message["Subject"] == "Reminder: Parents' forum"
+        assert "Wednesday 10 March 2027, 18:00" in smtp_server.body(message)
+        [ics] = [p for p in message.walk() if p.get_content_type() == "text/calendar"]
+        vevent = icalendar.Calendar.from_ical(ics.get_payload(decode=True)).walk("VEVENT")[0]
+        assert vevent.decoded("dtstart") == START
+    assert Notice.objects.filter(kind="reminder").count() == 2
+
+
+def test_no_reminder_after_cancelling_the_booking_or_the_event(smtp_server, event):
+    cancelled_booking = _booked(event)
+    services.registration_cancel(registration=cancelled_booking)
+    waiting = _booked(event, status=RegistrationStatus.WAITING)
+    other_event = EventFactory(
+        starts_at=START,
+        ends_at=START.replace(hour=20),
+        status=EventStatus.CANCELLED,
+        cancellation_reason="Venue closed",
+    )
+    on_cancelled_event = _booked(other_event)
+    with time_machine.travel(START - datetime.timedelta(hours=24)):
+        assert services.event_reminders_send() == 0
+    for registration in (cancelled_booking, waiting, on_cancelled_event):
+        assert smtp_server.to(registration.champion.user.email) == []
+
+
+def test_no_reminder_without_contact_consent(smtp_server, event):
+    never_consented = RegistrationFactory(event=event, champion=ChampionFactory())
+    withdrew = _booked(event)
+    consent_withdraw(champion=withdrew.champion, kind="contact_email")
+    with time_machine.travel(START - datetime.timedelta(hours=24)):
+        assert services.event_reminders_send() == 0
+    assert smtp_server.to(never_consented.champion.user.email) == []
+    assert smtp_server.to(withdrew.champion.user.email) == []
+    assert not Notice.objects.exists()
+
+
+def test_cancelling_an_event_tells_booked_champions_once_with_reason(
+    smtp_server, event, django_capture_on_commit_callbacks
+):
+    booked = _booked(event)
+    staff = StaffFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.event_cancel(event=event, reason="The hall is flooded.", by=staff)
+    services.event_notify_cancelled(event_id=event.pk)
+    [message] = smtp_server.to(booked.champion.user.email)
+    assert message["Subject"] == "Cancelled: Parents' forum"
+    assert "The hall is flooded." in smtp_server.body(message)
+
+
+def test_weekly_digest_goes_to_coordinators_once_a_week(smtp_server):
+    today = datetime.date(2027, 3, 8)  # a Monday
+    coordinator = CoordinatorFactory()
+    StaffFactory()  # staff outside the coordinators group get nothing
+    soon = datetime.datetime(2027, 3, 11, 10, 0, tzinfo=LONDON)
+    EventFactory(title="Stay and play", starts_at=soon, ends_at=soon.replace(hour=12), capacity=5)
+    full = EventFactory(title="Full up", starts_at=soon, ends_at=soon.replace(hour=12), capacity=1)
+    RegistrationFactory(event=full)
+    later = datetime.datetime(2027, 4, 1, 10, 0, tzinfo=LONDON)
+    EventFactory(title="Next month", starts_at=later, ends_at=later.replace(hour=12))
+    MeetingActionFactory(what="Share the survey results", due_on=datetime.date(2027, 3, 1))
+    MeetingActionFactory(
+        what="Done already", due_on=datetime.date(2027, 3, 1), status=ActionStatus.DONE
+    )
+    MeetingActionFactory(what="Not due yet", due_on=datetime.date(2027, 3, 20))
+
+    with time_machine.travel(datetime.datetime(2027, 3, 8, 7, 30, tzinfo=LONDON)):
+        assert services.coordinator_digest_send(today=today) == 1
+        assert services.coordinator_digest_send(today=today + datetime.timedelta(days=2)) == 0
+    [message] = smtp_server.to(coordinator.email)
+    body = smtp_server.body(message)
+    assert "Stay and play" in body and "5 places, 0 booked" in body
+    assert "Full up" not in body and "Next month" not in body
+    assert "Share the survey results" in body
+    assert "Done already" not in body and "Not due yet" not in body
+    assert len(smtp_server.messages) == 1
