@@ -258,6 +258,7 @@ class Programme:
     event_ids: list[int] = field(default_factory=list)
     event_start: list[datetime.datetime] = field(default_factory=list)
     event_kind: list[str] = field(default_factory=list)
+    event_completed: list[bool] = field(default_factory=list)
     co_production_event_ids: list[int] = field(default_factory=list)
     registration_sizes: list[int] = field(default_factory=list)
     n_reminder_events: int = 0
@@ -312,6 +313,8 @@ def _later_steps():
     from django.apps import apps
 
     steps = []
+    if apps.get_app_config("events").models.get("walkin"):
+        steps.append(("attendance and meeting records", _attendance_and_meetings))
     if apps.get_app_config("champions").models.get("activitylog"):
         steps.append(("activity logs and expenses", _activity))
     return steps
@@ -631,6 +634,8 @@ def _events(p: Programme, loader: Loader) -> None:
             starts = starts.replace(minute=(starts.minute // 15) * 15, second=0, microsecond=0)
             p.event_start.append(starts)
             p.event_kind.append(kind)
+            completed = status == EventStatus.COMPLETED
+            p.event_completed.append(completed)
             yield (
                 first + e,
                 title,
@@ -649,6 +654,11 @@ def _events(p: Programme, loader: Loader) -> None:
                 training_module if kind == EventKind.TRAINING else None,
                 starts - datetime.timedelta(days=30),
                 e % 2 == 0,
+                # Head counts and who took the register, for events that have happened.
+                rng.randrange(5, 40) if completed else None,
+                rng.randrange(5, 60) if completed else None,
+                starts + datetime.timedelta(hours=2) if completed else None,
+                p.staff_ids[e % len(p.staff_ids)] if completed else None,
             )
 
     loader.write(
@@ -671,6 +681,10 @@ def _events(p: Programme, loader: Loader) -> None:
             "training_module",
             "created_at",
             "children_welcome",
+            "families_reached",
+            "children_reached",
+            "attendance_taken_at",
+            "attendance_taken_by",
         ],
         rows(),
     )
@@ -722,10 +736,104 @@ def _registrations(p: Programme, loader: Loader) -> None:
                         else RegistrationStatus.BOOKED
                     )
                 champion = p.champion_ids[(start + k) % n_champions]
-                yield (first + n, p.event_ids[e], champion, status, created)
+                attended = (
+                    rng.random() < 0.85
+                    if p.event_completed[e] and status == RegistrationStatus.BOOKED
+                    else None
+                )
+                yield (first + n, p.event_ids[e], champion, status, created, attended)
                 n += 1
 
-    loader.write(Registration, ["id", "event", "champion", "status", "created_at"], rows())
+    loader.write(
+        Registration, ["id", "event", "champion", "status", "created_at", "attended"], rows()
+    )
+
+
+def _attendance_and_meetings(p: Programme, loader: Loader) -> None:
+    """Walk-ins at events that have happened, and records of past co-production meetings
+    and focus groups (parent voice, a decision and an action each)."""
+    from events.choices import RECORDED_KINDS, ActionStatus, AttendeeRole
+    from events.models import Decision, MeetingAction, MeetingRecord, ParentVoiceItem, WalkIn
+
+    roles = list(AttendeeRole)
+    organisations = ["", "Health visiting", "Children's centre", "University", "Council"]
+    done = [e for e in range(len(p.event_ids)) if p.event_completed[e]]
+    first = loader.first_id(WalkIn)
+
+    def walk_ins():
+        n = 0
+        for e in done:
+            for k in range(e % 4):
+                role = roles[(e + k) % len(roles)]
+                yield (
+                    first + n,
+                    p.event_ids[e],
+                    "",
+                    "" if role == AttendeeRole.PARENT else organisations[1 + (e + k) % 4],
+                    role,
+                    p.event_start[e],
+                )
+                n += 1
+
+    loader.write(WalkIn, ["id", "event", "name", "organisation", "role", "created_at"], walk_ins())
+
+    recorded = [e for e in done if p.event_kind[e] in RECORDED_KINDS]
+    first = loader.first_id(MeetingRecord)
+    loader.write(
+        MeetingRecord,
+        ["id", "event", "agenda", "notes", "created_at"],
+        (
+            (
+                first + i,
+                p.event_ids[e],
+                "1. Welcome\n2. What parents told us\n3. Next steps",
+                "Parents and the service lead discussed clinic times.",
+                p.event_start[e] + datetime.timedelta(hours=3),
+            )
+            for i, e in enumerate(recorded)
+        ),
+    )
+    voices = [
+        ("Clinic times do not work for parents who work.", ["concrete_support"]),
+        ("Parents want groups in community languages.", ["connections", "knowledge"]),
+    ]
+    first_item = loader.first_id(ParentVoiceItem)
+    loader.write(
+        ParentVoiceItem,
+        ["id", "record", "sort_order", "text", "protective_factors"],
+        (
+            (first_item + 2 * i + k, first + i, k, text, factors)
+            for i in range(len(recorded))
+            for k, (text, factors) in enumerate(voices)
+        ),
+    )
+    first_item = loader.first_id(Decision)
+    loader.write(
+        Decision,
+        ["id", "record", "sort_order", "text"],
+        (
+            (first_item + i, first + i, 0, "Pilot an evening clinic for three months.")
+            for i in range(len(recorded))
+        ),
+    )
+    statuses = list(ActionStatus)
+    first_item = loader.first_id(MeetingAction)
+    loader.write(
+        MeetingAction,
+        ["id", "record", "sort_order", "what", "owner", "due_on", "status"],
+        (
+            (
+                first_item + i,
+                first + i,
+                0,
+                "Report back on the evening clinic pilot.",
+                "Health visiting service",
+                p.event_start[e].date() + datetime.timedelta(days=60),
+                statuses[i % len(statuses)],
+            )
+            for i, e in enumerate(recorded)
+        ),
+    )
 
 
 def _weighted_spread(total: int, weights: list[float]) -> list[int]:
@@ -1060,7 +1168,10 @@ def rows_by_model() -> Iterator[tuple[str, int]]:
         "champions.TrainingRecord",
         "events.Event",
         "events.Registration",
+        "events.WalkIn",
+        "events.MeetingRecord",
         "champions.ActivityLog",
+        "champions.ActivityFactor",
         "champions.ExpenseClaim",
         "cms.StoryPage",
         "cms.OutcomePage",

@@ -6,7 +6,7 @@ import pytest
 from django.db import transaction
 
 from bench.generate import REGISTER_TITLE, NotEmpty, generate
-from champions.models import Area, Champion, TrainingRecord
+from champions.models import ActivityLog, Area, Champion, ExpenseClaim, TrainingRecord
 from cms.models import OutcomePage, StoryPage
 from events.models import Event, Registration
 
@@ -33,6 +33,8 @@ def test_generate_fills_the_database_in_proportion_to_the_scale():
     assert TrainingRecord.objects.count() == 400
     assert Event.objects.count() == 100
     assert Registration.objects.count() == 2_000
+    assert ActivityLog.objects.count() == 2_000
+    assert ExpenseClaim.objects.count() == 200
     assert StoryPage.objects.live().count() == 4
     assert OutcomePage.objects.live().count() == 1
 
