@@ -945,9 +945,11 @@ def _activity(p: Programme, loader: Loader) -> None:
         rows(),
     )
 
+    first_factor = loader.first_id(ActivityFactor)  # not inside the COPY: one query at a time
+
     def factor_rows():
         # One or two factors per log, derived from its id so that nothing is held in memory.
-        n = loader.first_id(ActivityFactor)
+        n = first_factor
         for pk in range(first, first + sum(per_champion)):
             for k in range(1 + pk % 2):
                 yield (n, pk, factors[(pk * 7 + k) % len(factors)])
