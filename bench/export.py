@@ -20,15 +20,43 @@ def rss_bytes() -> int:
         return int(f.read().split()[1]) * PAGE
 
 
+# An export that does not stream can take the machine's memory with it: stop it past this.
+LIMIT_MB = int(os.environ.get("BENCH_EXPORT_MAX_MB", "4000"))
+
+
 class PeakSampler(threading.Thread):
-    def __init__(self):
+    """Records the peak RSS; past LIMIT_MB it prints what it has and ends the process."""
+
+    def __init__(self, progress: dict):
         super().__init__(daemon=True)
-        self.peak = rss_bytes()
+        self.before = rss_bytes()
+        self.peak = self.before
         self.running = True
+        self.progress = progress
 
     def run(self):
         while self.running:
             self.peak = max(self.peak, rss_bytes())
+            if self.peak - self.before > LIMIT_MB * 1e6:
+                seconds = time.perf_counter() - self.progress["started"]
+                rows = max(0, self.progress["lines"] - 1)
+                print(
+                    json.dumps(
+                        {
+                            "status": None,
+                            "streaming": None,
+                            "aborted": f"memory grew past {LIMIT_MB:,} MB",
+                            "rows": rows,
+                            "megabytes": self.progress["size"] / 1e6,
+                            "seconds": seconds,
+                            "first_byte_s": self.progress["first_byte"],
+                            "rows_per_s": rows / seconds,
+                            "peak_growth_mb": (self.peak - self.before) / 1e6,
+                        }
+                    ),
+                    flush=True,
+                )
+                os._exit(0)
             time.sleep(0.005)
 
 
@@ -43,36 +71,33 @@ def measure(email: str, path: str) -> dict:
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(User.objects.get(email=email))
     client.get(path.split("?")[0])  # imports, templates and caches, outside the measurement
-    before = rss_bytes()
     maxrss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    sampler = PeakSampler()
+    progress = {"lines": 0, "size": 0, "first_byte": None, "started": time.perf_counter()}
+    sampler = PeakSampler(progress)
     sampler.start()
-    started = time.perf_counter()
     response = client.get(path)
-    lines = size = 0
     chunks = response.streaming_content if response.streaming else [response.content]
-    first_byte = None
     for chunk in chunks:
-        if first_byte is None:
-            first_byte = time.perf_counter() - started
-        lines += chunk.count(b"\n")
-        size += len(chunk)
-    seconds = time.perf_counter() - started
+        if progress["first_byte"] is None:
+            progress["first_byte"] = time.perf_counter() - progress["started"]
+        progress["lines"] += chunk.count(b"\n")
+        progress["size"] += len(chunk)
+    seconds = time.perf_counter() - progress["started"]
     sampler.running = False
     sampler.join()
     maxrss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    rows = max(0, lines - 1)  # less the heading row
+    peak = max(sampler.peak, maxrss_after) if maxrss_after > maxrss_before else sampler.peak
+    rows = max(0, progress["lines"] - 1)  # less the heading row
     return {
         "status": response.status_code,
         "streaming": response.streaming,
+        "aborted": None,
         "rows": rows,
-        "megabytes": size / 1e6,
+        "megabytes": progress["size"] / 1e6,
         "seconds": seconds,
-        "first_byte_s": first_byte or seconds,
+        "first_byte_s": progress["first_byte"] or seconds,
         "rows_per_s": rows / seconds if seconds else 0,
-        "peak_growth_mb": (max(sampler.peak, maxrss_after) - before) / 1e6
-        if maxrss_after > maxrss_before
-        else (sampler.peak - before) / 1e6,
+        "peak_growth_mb": (peak - sampler.before) / 1e6,
     }
 
 
