@@ -4,6 +4,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from . import services
+from .privacy import leavers_anonymise
 
 
 @shared_task
@@ -22,3 +23,8 @@ def flag_lapsed_champions() -> int:
 def send_renewal_reminders() -> int:
     """Daily: e-mail champions 30 and 7 days before a DBS renewal or training expiry."""
     return services.renewal_reminders_send(today=timezone.localdate())
+
+
+@shared_task
+def anonymise_leavers() -> int:
+    return leavers_anonymise()

@@ -5,8 +5,9 @@ Every view looks objects up through the signed-in champion, so another champion'
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -14,8 +15,9 @@ from django.views.decorators.http import require_http_methods
 
 from . import pdf, services
 from .choices import ConsentKind
-from .forms import CONSENT_STATEMENTS, ConsentForm, ProfileForm
+from .forms import CONSENT_STATEMENTS, ConsentForm, EraseConfirmForm, ProfileForm
 from .models import Champion, TrainingRecord
+from .privacy import champion_anonymise, champion_data_export
 from .selectors import champion_journey, champion_transcript_records, consents_current
 
 
@@ -104,3 +106,32 @@ def _pdf_response(content: bytes, filename: str) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@login_required
+def my_data(request):
+    """A copy of everything held about the signed-in champion, as a JSON download."""
+    champion = _own_champion(request)
+    response = JsonResponse(
+        champion_data_export(champion), json_dumps_params={"indent": 2, "ensure_ascii": False}
+    )
+    response["Content-Disposition"] = 'attachment; filename="my-parent-champions-data.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def erase(request):
+    """Ask for one's data to be erased: after confirming, the account is anonymised at once."""
+    champion = _own_champion(request)
+    form = EraseConfirmForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        champion_anonymise(champion=champion, by=request.user, reason="Asked by the champion")
+        logout(request)
+        messages.success(
+            request,
+            "Your details have been removed and your account closed. Thank you for everything "
+            "you did as a champion.",
+        )
+        return redirect("/")
+    return render(request, "champions/erase.html", {"form": form, "champion": champion})

@@ -25,6 +25,7 @@ def register_champion_log_actions(actions):
     actions.register_action(
         "champions.attention_flag", "Flag for attention", "Attention flag updated"
     )
+    actions.register_action("champions.anonymise", "Anonymise", "Personal details removed")
     actions.register_action(
         "champions.record_change", "Change a record", "Check, training or note changed"
     )

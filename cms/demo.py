@@ -22,9 +22,12 @@ from events import demo as events_demo
 
 from .models import (
     HomePage,
+    ImpactPage,
     OutcomeIndexPage,
     OutcomeMeetingLink,
     OutcomePage,
+    OutcomeParentVoice,
+    PublicEventsPage,
     StandardPage,
     StoryIndexPage,
     StoryPage,
@@ -153,6 +156,24 @@ def load_pages(*, staff=None) -> None:
             introduction="You said, we did: what changed because parents spoke up.",
         ),
     )
+    _publish(
+        home,
+        PublicEventsPage(
+            title="Events",
+            slug="whats-on",
+            show_in_menus=True,
+            introduction="Stay-and-plays, drop-ins and community events open to every family.",
+        ),
+    )
+    _publish(
+        home,
+        ImpactPage(
+            title="Impact",
+            slug="impact",
+            show_in_menus=True,
+            introduction="What parent champions have done this year, from our own records.",
+        ),
+    )
     _load_stories(stories_index, staff)
     _load_outcomes(outcomes_index, staff)
     for title, slug, intro in [
@@ -228,6 +249,7 @@ OUTCOMES = [
         "Evening baby clinics at the family hub",
         "achieved",
         "Working parents could not get to daytime baby clinics.",
+        "I'd have to take a half day off work just to get her weighed.",
         "Health visiting service board",
         "<p>A Tuesday evening clinic opened at the family hub, run by health visitors.</p>",
         "",
@@ -237,6 +259,7 @@ OUTCOMES = [
         "Mental health support for new mums",
         "in_progress",
         "New mothers told us they did not know where to turn when they felt low.",
+        "Nobody asked how I was, only how the baby was.",
         "Perinatal mental health partnership",
         "<p>A peer support group is being set up with the community midwives.</p>",
         "",
@@ -246,6 +269,7 @@ OUTCOMES = [
         "Free parking at the children's centre",
         "not_taken_forward",
         "Parking charges put families off coming to groups.",
+        "It costs me four pounds to park for a free group.",
         "Council parking services",
         "",
         "The car park is owned by a private landlord; the council is looking at a bus pass "
@@ -257,6 +281,7 @@ OUTCOMES = [
         "raised",
         "Families who speak little English miss out on groups because leaflets are only in "
         "English.",
+        "My neighbour didn't know the stay-and-play was free.",
         "",
         "",
         "",
@@ -267,11 +292,12 @@ OUTCOMES = [
 
 def _load_outcomes(index, staff):
     from events.choices import EventKind
-    from events.models import Event
+    from events.models import Event, MeetingRecord, ParentVoiceItem
 
     meetings = list(Event.objects.filter(kind=EventKind.CO_PRODUCTION).order_by("starts_at"))
+    records = {r.event_id: r for r in MeetingRecord.objects.filter(event__in=meetings)}
     today = timezone.localdate()
-    for n, (title, status, voice, decided_by, changed, reason, figure) in enumerate(OUTCOMES):
+    for n, (title, status, voice, said, decided_by, changed, reason, figure) in enumerate(OUTCOMES):
         evidence = []
         if figure:
             count, respondents, percent, statement = figure
@@ -287,7 +313,7 @@ def _load_outcomes(index, staff):
                     },
                 )
             )
-        evidence.append(("quote", {"quote": voice, "attribution": "Parents at a focus group"}))
+        evidence.append(("quote", {"quote": said, "attribution": "A parent at a focus group"}))
         outcome = OutcomePage(
             title=title,
             summary=voice,
@@ -313,4 +339,11 @@ def _load_outcomes(index, staff):
                     public_summary="Parents raised this; the service lead agreed to look at it.",
                 )
             )
+            record = records.get(meeting.pk)
+            if record is not None:
+                # The point as it was minuted, so the outcome traces back to the meeting.
+                item = ParentVoiceItem.objects.create(
+                    record=record, text=voice, sort_order=record.parent_voice_items.count()
+                )
+                outcome.voice_items.add(OutcomeParentVoice(item=item))
         _publish(index, outcome, staff)

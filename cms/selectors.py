@@ -6,7 +6,7 @@ from django.utils import timezone
 from champions.choices import ConsentKind
 from champions.models import Consent
 
-from .models import OutcomePage, StoryPage
+from .models import OutcomePage, PublicEventsPage, StoryPage
 
 
 def _current_consent_ids(now):
@@ -66,12 +66,25 @@ def public_outcomes() -> QuerySet:
 def outcome_context(outcome: OutcomePage) -> dict:
     """Meetings (public summary only) and related stories that may be shown."""
     links = outcome.meeting_links.select_related("event").order_by("sort_order")
+    voice_items = outcome.voice_items.select_related("item__record__event").order_by("sort_order")
     story_ids = [r.story_id for r in outcome.related_stories.all()]
     stories = public_stories().filter(pk__in=story_ids) if story_ids else []
-    return {"meeting_links": links, "related_stories": stories}
+    return {"meeting_links": links, "voice_items": voice_items, "related_stories": stories}
 
 
 def home_context(home, request) -> dict:
-    stories = list(public_stories()[: home.featured_stories])
-    outcomes = list(public_outcomes()[:3])
-    return {"featured_stories": stories, "latest_outcomes": outcomes}
+    from events.selectors import public_upcoming_events
+
+    from .impact import impact_figures
+
+    events_page = PublicEventsPage.objects.live().first()
+    base = events_page.get_url(request) if events_page else None
+    return {
+        "featured_stories": list(public_stories()[: home.featured_stories]),
+        "latest_outcomes": list(public_outcomes()[:3]),
+        "next_events": [
+            (event, f"{base}{event.pk}/" if base else None)
+            for event in public_upcoming_events()[:3]
+        ],
+        "figures": impact_figures(),
+    }

@@ -412,8 +412,11 @@ def calendar_feed_reset(*, champion: Champion) -> CalendarFeed:
 
 
 def coordinator_digest_send(*, today: datetime.date | None = None) -> int:
-    """Send each coordinator this week's digest once: next week's events with places left and
-    overdue meeting actions."""
+    """Send each coordinator this week's digest once: next week's events with places left,
+    overdue meeting actions, logs and claims waiting for review, and checks and training
+    expiring in the next 30 days."""
+    from champions.digest import staff_digest_context
+
     today = today or timezone.localdate()
     week_starting = today - datetime.timedelta(days=today.weekday())
     start = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
@@ -432,6 +435,7 @@ def coordinator_digest_send(*, today: datetime.date | None = None) -> int:
             "overdue": overdue,
             "today": today,
             "admin_url": absolute_url(reverse("wagtailadmin_home")),
+            **staff_digest_context(today=today),
         },
     )
     sent = 0
@@ -443,7 +447,7 @@ def coordinator_digest_send(*, today: datetime.date | None = None) -> int:
             if not created:
                 continue
             EmailMessage(
-                f"Events digest: week of {week_starting:%-d %B %Y}",
+                f"Weekly digest: week of {week_starting:%-d %B %Y}",
                 body,
                 settings.DEFAULT_FROM_EMAIL,
                 [user.email],

@@ -147,3 +147,14 @@ class OutcomeMeetingLink(Orderable):
     )
 
     panels = [FieldPanel("event"), FieldPanel("public_summary")]
+
+
+class OutcomeParentVoice(Orderable):
+    """A point parents raised at a recorded meeting that this outcome answers."""
+
+    page = ParentalKey(OutcomePage, on_delete=models.CASCADE, related_name="voice_items")
+    item = models.ForeignKey(
+        "events.ParentVoiceItem", on_delete=models.CASCADE, related_name="outcome_links"
+    )
+
+    panels = [FieldPanel("item")]

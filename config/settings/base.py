@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",
     "django.contrib.sites",
 ]
 
@@ -226,6 +227,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "champions.tasks.send_renewal_reminders",
         "schedule": crontab(hour=9, minute=0),
     },
+    "champions-anonymise-leavers": {
+        "task": "champions.tasks.anonymise_leavers",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "event-reminders": {
         "task": "events.tasks.send_event_reminders",
         "schedule": crontab(minute="*/15"),
@@ -268,6 +273,8 @@ LOGGING = {
     },
 }
 
+# Alumni are anonymised this many days after they leave (champions/privacy.py).
+LEAVER_RETENTION_DAYS = env.int("LEAVER_RETENTION_DAYS", default=730)
 # Story and photo consent lapse after this many years; contact consent does not.
 CONSENT_VALIDITY_YEARS = env.int("CONSENT_VALIDITY_YEARS", default=5)
 # Current wording of each consent statement; a change of wording means a new version.

@@ -5,12 +5,14 @@ import icalendar
 import pytest
 import time_machine
 
+from champions.choices import ActivityStatus, ExpenseStatus
 from champions.services import consent_withdraw
 from events import services, tasks
 from events.choices import ActionStatus, EventStatus, RegistrationStatus
 from events.models import Notice
 from tests.factories.accounts import CoordinatorFactory, StaffFactory
-from tests.factories.champions import ChampionFactory
+from tests.factories.activity import ActivityLogFactory, ExpenseClaimFactory
+from tests.factories.champions import ChampionFactory, OnboardingCheckFactory
 from tests.factories.events import (
     EventFactory,
     MeetingActionFactory,
@@ -107,6 +109,15 @@ def test_weekly_digest_goes_to_coordinators_once_a_week(smtp_server):
         what="Done already", due_on=datetime.date(2027, 3, 1), status=ActionStatus.DONE
     )
     MeetingActionFactory(what="Not due yet", due_on=datetime.date(2027, 3, 20))
+    ActivityLogFactory(status=ActivityStatus.SUBMITTED)
+    ActivityLogFactory(status=ActivityStatus.APPROVED)
+    ExpenseClaimFactory(status=ExpenseStatus.SUBMITTED)
+    dbs = OnboardingCheckFactory(
+        champion__preferred_name="Dee",
+        completed_on=datetime.date(2024, 3, 20),
+        renewal_due_on=datetime.date(2027, 3, 20),
+    )
+    OnboardingCheckFactory(renewal_due_on=datetime.date(2027, 9, 1))  # not yet
 
     with time_machine.travel(datetime.datetime(2027, 3, 8, 7, 30, tzinfo=LONDON)):
         assert services.coordinator_digest_send(today=today) == 1
@@ -117,4 +128,8 @@ def test_weekly_digest_goes_to_coordinators_once_a_week(smtp_server):
     assert "Full up" not in body and "Next month" not in body
     assert "Share the survey results" in body
     assert "Done already" not in body and "Not due yet" not in body
+    assert "Activity logs: 1" in body and "Expense claims: 1" in body
+    assert f"DBS renewal for {dbs.champion.preferred_name}: 20 Mar 2027" in body
+    assert body.count("DBS renewal for") == 1
+    assert message["Subject"] == "Weekly digest: week of 8 March 2027"
     assert len(smtp_server.messages) == 1

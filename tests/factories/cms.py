@@ -9,8 +9,10 @@ from wagtail.models import Locale, Page, Site
 
 from cms.models import (
     HomePage,
+    ImpactPage,
     OutcomeIndexPage,
     OutcomePage,
+    PublicEventsPage,
     StandardPage,
     StoryIndexPage,
     StoryPage,
@@ -125,7 +127,33 @@ class OutcomePageFactory(_PageFactory):
         return outcome_index()
 
 
+class PublicEventsPageFactory(_PageFactory):
+    class Meta:
+        model = PublicEventsPage
+
+    title = "Events"
+    slug = "whats-on"
+
+    @staticmethod
+    def default_parent():
+        return home_page()
+
+
+class ImpactPageFactory(_PageFactory):
+    class Meta:
+        model = ImpactPage
+
+    title = "Impact"
+    slug = "impact"
+
+    @staticmethod
+    def default_parent():
+        return home_page()
+
+
 PAGE_FACTORIES = {
+    PublicEventsPage: PublicEventsPageFactory,
+    ImpactPage: ImpactPageFactory,
     StandardPage: StandardPageFactory,
     StoryIndexPage: StoryIndexPageFactory,
     StoryPage: StoryPageFactory,

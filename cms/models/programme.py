@@ -1,0 +1,70 @@
+from django.db import models
+from django.shortcuts import get_object_or_404
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from .base import PublicCacheMixin
+
+
+class PublicEventsPage(PublicCacheMixin, RoutablePageMixin, Page):
+    """Upcoming public events from the events app, each with details and an .ics link.
+
+    Only events with audience "public" ever appear; champions-only and invited events never do.
+    """
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+    template = "cms/public_events_page.html"
+
+    @path("")
+    def upcoming(self, request):
+        from events.selectors import public_upcoming_events
+
+        return self.render(request, context_overrides={"events": public_upcoming_events()})
+
+    @path("<int:event_id>/")
+    def event(self, request, event_id):
+        from events.selectors import public_upcoming_events
+
+        event = get_object_or_404(public_upcoming_events(), pk=event_id)
+        return self.render(
+            request,
+            context_overrides={"event": event},
+            template="cms/public_event_detail.html",
+        )
+
+    def get_sitemap_urls(self, request=None):
+        from events.selectors import public_upcoming_events
+
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        urls += [
+            {"location": f"{base}{pk}/"}
+            for pk in public_upcoming_events().values_list("pk", flat=True)
+        ]
+        return urls
+
+
+class ImpactPage(PublicCacheMixin, Page):
+    """Live figures from the programme's records, with a chart of hours and reach by month."""
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+    template = "cms/impact_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        from ..impact import chart_svg, impact_figures, monthly_series
+
+        context = super().get_context(request, *args, **kwargs)
+        rows = monthly_series()
+        context.update(figures=impact_figures(), rows=rows, chart=chart_svg(rows))
+        return context
