@@ -260,6 +260,7 @@ class Programme:
     event_kind: list[str] = field(default_factory=list)
     event_completed: list[bool] = field(default_factory=list)
     co_production_event_ids: list[int] = field(default_factory=list)
+    parent_voice_item_ids: list[int] = field(default_factory=list)
     registration_sizes: list[int] = field(default_factory=list)
     n_reminder_events: int = 0
     activity_first_id: int = 0
@@ -798,6 +799,7 @@ def _attendance_and_meetings(p: Programme, loader: Loader) -> None:
         ("Parents want groups in community languages.", ["connections", "knowledge"]),
     ]
     first_item = loader.first_id(ParentVoiceItem)
+    p.parent_voice_item_ids = list(range(first_item, first_item + 2 * len(recorded)))
     loader.write(
         ParentVoiceItem,
         ["id", "record", "sort_order", "text", "protective_factors"],
@@ -1151,13 +1153,27 @@ def _pages(p: Programme, loader: Loader) -> None:
             )
         )
         outcome.related_stories.add(OutcomeRelatedStory(story_id=story_ids[i % len(story_ids)]))
+        if p.parent_voice_item_ids and hasattr(outcome, "voice_items"):
+            from cms.models import OutcomeParentVoice
+
+            item = p.parent_voice_item_ids[i % len(p.parent_voice_item_ids)]
+            outcome.voice_items.add(OutcomeParentVoice(item_id=item))
         outcome_index.add_child(instance=outcome)
     loader.counts["cms.StoryPage"] = len(story_ids)
     loader.counts["cms.OutcomePage"] = p.plan.outcomes
 
 
 def _extra_index_pages(p: Programme, home) -> None:
-    """Public pages that list programme records (added as those capabilities are merged)."""
+    """Public pages drawn from programme records: upcoming public events and impact figures."""
+    from django.apps import apps
+
+    for model_name, title, slug in [
+        ("PublicEventsPage", "Events", "whats-on"),
+        ("ImpactPage", "Impact", "impact"),
+    ]:
+        model = apps.get_app_config("cms").models.get(model_name.lower())
+        if model is not None:
+            home.add_child(instance=model(title=title, slug=slug, show_in_menus=True))
 
 
 def rows_by_model() -> Iterator[tuple[str, int]]:

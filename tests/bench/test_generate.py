@@ -7,7 +7,7 @@ from django.db import transaction
 
 from bench.generate import REGISTER_TITLE, NotEmpty, generate
 from champions.models import ActivityLog, Area, Champion, ExpenseClaim, TrainingRecord
-from cms.models import OutcomePage, StoryPage
+from cms.models import ImpactPage, OutcomePage, PublicEventsPage, StoryPage
 from events.models import Event, Registration
 
 SCALE = 0.002  # a five-hundredth of the programme the issue describes at N=1
@@ -37,6 +37,8 @@ def test_generate_fills_the_database_in_proportion_to_the_scale():
     assert ExpenseClaim.objects.count() == 200
     assert StoryPage.objects.live().count() == 4
     assert OutcomePage.objects.live().count() == 1
+    assert ImpactPage.objects.live().exists()
+    assert PublicEventsPage.objects.live().exists()
 
 
 @pytest.mark.django_db
