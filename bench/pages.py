@@ -47,10 +47,11 @@ def percentile(samples: list[float], pct: int) -> float:
 def time_page(
     port: int, *, label: str, path: str, user, small: tuple | None = None, repeats: int = 30
 ) -> PageTiming:
-    """Sequential GETs (one visitor) after three warm-ups; `small` is (user, path) for the
-    query count of the same page with little data behind it."""
+    """Sequential GETs (one visitor) after ten warm-ups, so that both gunicorn workers have
+    served the page once; `small` is (user, path) for the query count of the same page with
+    little data behind it."""
     headers = {"Cookie": session_cookie(user)}
-    for _ in range(3):
+    for _ in range(10):
         status, _ = http_get(port, path, headers)
     samples = []
     for _ in range(repeats):
