@@ -444,7 +444,8 @@ def print_results(results: dict) -> None:
         f"Machine: {m['cpus']} CPUs ({m['cpu_model']}), {m['memory_gb']} GB memory, "
         f"load average {m['load_average'][0]:.1f} at the start. "
         f"Python {m['python']}, Django {m['django']}, Wagtail {m['wagtail']}, "
-        f"Celery {m['celery']}, gunicorn {m['gunicorn']} (2 sync workers), "
+        f"Celery {m['celery']}, gunicorn {m['gunicorn']} (2 sync workers"
+        f"{', gc.freeze()' if results.get('gc_freeze') else ''}), "
         f"PostgreSQL {m['postgres']}, Redis {m['redis']}, {m['wrk']}.\n"
     )
     data = results["data"]
@@ -625,6 +626,11 @@ def main(argv=None) -> None:
     parser.add_argument("--seconds", type=int, default=10, help="wrk duration per page")
     parser.add_argument("--repeats", type=int, default=30, help="requests per logged-in page")
     parser.add_argument(
+        "--gc-freeze",
+        action="store_true",
+        help="gunicorn workers call gc.freeze() after start-up (see README)",
+    )
+    parser.add_argument(
         "--only",
         nargs="*",
         choices=["public", "logged_in", "export", "reminders"],
@@ -640,6 +646,7 @@ def main(argv=None) -> None:
         "seconds": args.seconds,
         "repeats": args.repeats,
         "measured": sorted(only),
+        "gc_freeze": args.gc_freeze,
     }
     results["data"] = prepare(args)
     results["machine"] = machine()
@@ -649,7 +656,7 @@ def main(argv=None) -> None:
     from bench.server import gunicorn
 
     if only & {"public", "logged_in"}:
-        with gunicorn(log_path=RESULTS / "gunicorn.log") as port:
+        with gunicorn(log_path=RESULTS / "gunicorn.log", gc_freeze=args.gc_freeze) as port:
             if "public" in only:
                 results["public"] = measure_public(port, args.seconds)
             if "logged_in" in only:

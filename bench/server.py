@@ -31,9 +31,16 @@ def http_get(port: int, path: str, headers: dict | None = None, timeout: float =
 
 
 @contextlib.contextmanager
-def gunicorn(*, workers: int = 2, env: dict | None = None, log_path: Path | None = None):
+def gunicorn(
+    *,
+    workers: int = 2,
+    env: dict | None = None,
+    log_path: Path | None = None,
+    gc_freeze: bool = False,
+):
     """Yields the port once the floor page answers; stops the server on exit."""
     port = free_port()
+    config = ["--config", str(ROOT / "bench" / "gunicorn_gc_freeze.py")] if gc_freeze else []
     log = open(log_path or os.devnull, "ab")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(  # noqa: S603 - fixed argument list
         [
@@ -51,6 +58,7 @@ def gunicorn(*, workers: int = 2, env: dict | None = None, log_path: Path | None
             "120",
             "--log-level",
             "warning",
+            *config,
         ],
         cwd=ROOT,
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", **(env or {})},
