@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -24,21 +25,14 @@ from wagtail.admin.widgets.button import MenuItem
 from wagtail.log_actions import registry as log_registry
 
 from . import activity_services as services
+from .activity_exports import COLUMNS as ACTIVITY_EXPORT_COLUMNS
+from .activity_exports import activity_log_csv
 from .activity_forms import ActivityLogAdminForm, ExpenseClaimAdminForm, MarkPaidForm, ReviewForm
 from .activity_selectors import activity_review_queue, expense_review_queue
 from .choices import ActivityKind, ActivityStatus, ExpenseCategory, ExpenseStatus
-from .models import ActivityLog, Area, Champion, ExpenseClaim
+from .exports import SafeSpreadsheetExportMixin
+from .models import ActivityLog, Area, ExpenseClaim
 from .uploads import receipt_response
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(value):
-    """A cell a spreadsheet would run as a formula gets a leading apostrophe, so it stays text."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
-
 
 # Filters
 # ------------------------------------------------------------------------------
@@ -50,7 +44,10 @@ class _ReviewFilterSet(WagtailFilterSet):
     area = django_filters.ModelChoiceFilter(
         field_name="champion__area", queryset=Area.objects.all(), label="Area"
     )
-    champion = django_filters.ModelChoiceFilter(queryset=Champion.objects.all())
+    # A text box, not a drop-down: a drop-down of every champion grows with the programme.
+    champion = django_filters.CharFilter(
+        method="filter_champion", label="Champion", help_text="Name or e-mail address"
+    )
     date = django_filters.DateFromToRangeFilter(widget=DateRangePickerWidget, label="Date")
 
     def __init__(self, data=None, *args, **kwargs):
@@ -58,6 +55,12 @@ class _ReviewFilterSet(WagtailFilterSet):
             data = data.copy()
             data["status"] = "submitted"
         super().__init__(data, *args, **kwargs)
+
+    def filter_champion(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(
+            Q(champion__preferred_name__icontains=value) | Q(champion__user__email__icontains=value)
+        )
 
 
 class ActivityLogFilterSet(_ReviewFilterSet):
@@ -90,7 +93,7 @@ class ExpenseClaimFilterSet(_ReviewFilterSet):
 # ------------------------------------------------------------------------------
 
 
-class _ReviewIndexView(IndexView):
+class _ReviewIndexView(SafeSpreadsheetExportMixin, IndexView):
     """A listing with bulk-action checkboxes, links to the review page and safe exports."""
 
     template_name = "champions/activity/admin/index.html"
@@ -123,12 +126,14 @@ class _ReviewIndexView(IndexView):
             *super().get_list_more_buttons(instance),
         ]
 
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise_formula(super().preprocess_field_value(field, value, export_format))
-
 
 class ActivityLogIndexView(_ReviewIndexView):
     selector = staticmethod(activity_review_queue)
+
+    def stream_csv(self, queryset):
+        headings = [self.get_heading(queryset, field) for field in self.list_export]
+        return activity_log_csv(queryset, headings)
+
     extra_columns = [
         Column("champion", label="Champion"),
         Column("area", label="Area", accessor="champion.area"),
@@ -249,21 +254,7 @@ class ActivityLogViewSet(ModelViewSet):
     ordering = ["created_at", "pk"]
     copy_view_enabled = False
     list_per_page = 50
-    list_export = [
-        "champion.preferred_name",
-        "champion.area",
-        "date",
-        "get_kind_display",
-        "hours",
-        "people_reached",
-        "event",
-        "protective_factor_labels",
-        "description",
-        "get_status_display",
-        "staff_message",
-        "reviewed_by",
-        "reviewed_at",
-    ]
+    list_export = ACTIVITY_EXPORT_COLUMNS
     export_headings = {
         "champion.preferred_name": "Champion",
         "champion.area": "Area",

@@ -8,15 +8,20 @@ from .choices import ConsentKind
 from .selectors import champion_has_consent
 
 
-def email_champion(*, champion, subject: str, template: str, context: dict, attachments=()) -> bool:
+def email_champion(
+    *, champion, subject: str, template: str, context: dict, attachments=(), connection=None
+) -> bool:
     """Send `template` (plain text) to the champion; returns False (sends nothing) without consent.
 
-    `attachments` is a sequence of (filename, content, mimetype).
+    `attachments` is a sequence of (filename, content, mimetype); pass an open `connection`
+    to send many messages over one SMTP session.
     """
     if not champion_has_consent(champion, ConsentKind.CONTACT_EMAIL):
         return False
     body = render_to_string(template, {"champion": champion, **context})
-    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [champion.user.email])
+    message = EmailMessage(
+        subject, body, settings.DEFAULT_FROM_EMAIL, [champion.user.email], connection=connection
+    )
     for attachment in attachments:
         message.attach(*attachment)
     message.send()

@@ -31,6 +31,7 @@ from wagtail.permissions import register_permission_policy
 
 from . import services
 from .choices import CheckKind, Stage, TrainingStatus
+from .exports import SafeSpreadsheetExportMixin
 from .models import (
     Area,
     Champion,
@@ -53,17 +54,8 @@ from .selectors import (
     required_modules,
 )
 
+
 # Cells starting with these are run as formulas by spreadsheet programs.
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formula(value):
-    """A leading apostrophe makes a spreadsheet show the text instead of running it."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
-
-
 class LimitedPermissionPolicy(ModelPermissionPolicy):
     """Model permissions, but only for the listed actions: others are refused to everyone.
 
@@ -90,7 +82,7 @@ register_permission_policy(StageChange, LimitedPermissionPolicy(StageChange, {"v
 register_permission_policy(Consent, LimitedPermissionPolicy(Consent, {"view"}))
 
 
-class SafeExportIndexView(generic.IndexView):
+class SafeExportIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
     """An index view whose CSV and XLSX exports cannot smuggle in spreadsheet formulas.
 
     `list_select_related` keeps listings and exports to a fixed number of queries.
@@ -103,10 +95,6 @@ class SafeExportIndexView(generic.IndexView):
         if self.list_select_related:
             queryset = queryset.select_related(*self.list_select_related)
         return queryset
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        return neutralise_formula(value)
 
 
 class ChampionRecordAuditMixin:

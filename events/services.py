@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -149,7 +149,14 @@ def _fill_from_waiting_list(event: Event, now: datetime.datetime) -> list[Regist
 
 
 def _send_once(
-    registration: Registration, *, kind: str, key: str = "", subject: str, template: str
+    registration: Registration,
+    *,
+    kind: str,
+    key: str = "",
+    subject: str,
+    template: str,
+    connection=None,
+    ics: bytes | str | None = None,
 ) -> bool:
     """E-mail the champion unless this notice was sent before; returns whether one was sent.
 
@@ -157,7 +164,8 @@ def _send_once(
     still brings the e-mail.
     """
     event = registration.event
-    ics = events_to_ical([event], name=event.title, url_for=_champion_event_url)
+    if ics is None:
+        ics = events_to_ical([event], name=event.title, url_for=_champion_event_url)
     with transaction.atomic():
         notice, created = Notice.objects.get_or_create(
             registration=registration, kind=kind, key=key
@@ -175,6 +183,7 @@ def _send_once(
                 "my_events_url": absolute_url(reverse("events:mine")),
             },
             attachments=[(event_filename(event), ics, "text/calendar")],
+            connection=connection,
         )
         if not sent:
             notice.delete()
@@ -235,15 +244,26 @@ def event_reminders_send(*, now: datetime.datetime | None = None) -> int:
         .exclude(notices__kind=NoticeKind.REMINDER)
         .select_related("event__area", "champion__user")
     )
-    return sum(
-        _send_once(
-            registration,
-            kind=NoticeKind.REMINDER,
-            subject=f"Reminder: {registration.event.title}",
-            template="events/email/reminder.txt",
-        )
-        for registration in due
-    )
+    # One SMTP session and one .ics per event for the whole run: thousands of reminders can
+    # fall due together.
+    calendars = {}
+    sent = 0
+    with get_connection() as connection:
+        for registration in due:
+            event = registration.event
+            if event.pk not in calendars:
+                calendars[event.pk] = events_to_ical(
+                    [event], name=event.title, url_for=_champion_event_url
+                )
+            sent += _send_once(
+                registration,
+                kind=NoticeKind.REMINDER,
+                subject=f"Reminder: {event.title}",
+                template="events/email/reminder.txt",
+                connection=connection,
+                ics=calendars[event.pk],
+            )
+    return sent
 
 
 # Staff decisions

@@ -11,6 +11,7 @@ from wagtail.admin.views.generic import CreateView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import ListingButton
 
+from champions.exports import SafeSpreadsheetExportMixin
 from champions.models import Area
 
 from . import selectors, services
@@ -18,24 +19,6 @@ from .admin_views import AttendanceRegisterView, CancelEventView
 from .choices import ActionStatus, EventKind, EventStatus
 from .models import Event, MeetingAction, MeetingRecord
 from .panels import QuorumPanel
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-class SafeExportMixin:
-    """CSV cells that a spreadsheet would run as a formula get a leading apostrophe."""
-
-    def write_csv_row(self, writer, row_dict):
-        return super().write_csv_row(
-            writer,
-            {
-                key: f"'{value}"
-                if isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
-                else value
-                for key, value in row_dict.items()
-            },
-        )
-
 
 # Events
 # ------------------------------------------------------------------------------
@@ -63,7 +46,7 @@ class EventFilterSet(WagtailFilterSet):
         return queryset
 
 
-class EventIndexView(SafeExportMixin, IndexView):
+class EventIndexView(SafeSpreadsheetExportMixin, IndexView):
     def get_base_queryset(self):
         record = MeetingRecord.objects.filter(event=OuterRef("pk")).values("pk")[:1]
         return selectors.with_booked_count(
@@ -218,7 +201,7 @@ class MeetingRecordCreateView(CreateView):
         return instance
 
 
-class MeetingRecordIndexView(SafeExportMixin, IndexView):
+class MeetingRecordIndexView(SafeSpreadsheetExportMixin, IndexView):
     def get_base_queryset(self):
         return selectors.with_parents_present(
             super().get_base_queryset().select_related("event"), event_path="event_id"
@@ -278,7 +261,7 @@ class MeetingRecordViewSet(ModelViewSet):
     ]
 
 
-class OpenActionsIndexView(SafeExportMixin, IndexView):
+class OpenActionsIndexView(SafeSpreadsheetExportMixin, IndexView):
     def get_base_queryset(self):
         return selectors.open_actions()
 

@@ -62,3 +62,43 @@ def test_skip_link_moves_focus_to_main_content(browser, live_server, pages):
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
     page.close()
+
+
+CHAMPION_PAGES = [
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/dashboard/",
+    "/dashboard/profile/",
+    "/dashboard/consents/",
+    "/dashboard/activity/",
+    "/dashboard/activity/new/",
+    "/dashboard/expenses/new/",
+    "/events/",
+    "/dashboard/stories/new/",
+]
+
+
+def test_champion_pages_have_no_accessibility_violations_on_a_phone(browser, live_server):
+    from tests.factories.accounts import PASSWORD
+    from tests.factories.activity import ActivityLogFactory
+    from tests.factories.events import EventFactory
+
+    champion = ChampionFactory(stage="active")
+    ActivityLogFactory(champion=champion)
+    EventFactory(area=champion.area)
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    failures = {}
+    for n, path in enumerate(CHAMPION_PAGES):
+        if n == 2:  # the first two pages are seen signed out; then sign in
+            page.goto(live_server.url + "/accounts/login/")
+            page.fill("input[name=login]", champion.user.email)
+            page.fill("input[name=password]", PASSWORD)
+            page.click("main form button[type=submit]")
+            page.wait_for_load_state()
+        response = page.goto(live_server.url + path)
+        assert response.status == 200, path
+        violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+        if violations:
+            failures[path] = [(v["id"], [n["html"] for n in v["nodes"]]) for v in violations]
+    page.close()
+    assert failures == {}

@@ -61,7 +61,7 @@ def test_the_queue_filters_by_area_type_champion_and_date_range(staff_client):
     params = {
         "area": north.pk,
         "kind": "outreach",
-        "champion": priya.pk,
+        "champion": priya.user.email.upper(),
         "date_from": "2026-03-01",
         "date_to": "2026-03-18",
     }
