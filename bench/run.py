@@ -267,7 +267,7 @@ def extra_logged_in_pages(*, busy, quiet, staff, url) -> list[dict]:
             "label": "Admin: activity review queue",
             "path": queue,
             "user": staff,
-            "small": (staff, narrowed(queue, f"status=submitted&champion={quiet.pk}")),
+            "small": (staff, narrowed(queue, f"status=&champion={quiet.user.email}")),
         },
         {
             "label": f"Admin: attendance register ({register.registrations.count()} bookings)",
