@@ -145,7 +145,8 @@ class ActivityFactor(models.Model):
     factor = models.CharField(max_length=30, choices=ProtectiveFactor.choices)
 
     class Meta:
-        ordering = ["activity", "factor"]
+        # By the raw id: ordering by "activity" would join and sort by the log's own ordering.
+        ordering = ["activity_id", "factor"]
         constraints = [
             models.UniqueConstraint(fields=["activity", "factor"], name="one_row_per_factor"),
         ]
