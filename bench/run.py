@@ -626,9 +626,10 @@ def main(argv=None) -> None:
     parser.add_argument("--seconds", type=int, default=10, help="wrk duration per page")
     parser.add_argument("--repeats", type=int, default=30, help="requests per logged-in page")
     parser.add_argument(
-        "--gc-freeze",
-        action="store_true",
-        help="gunicorn workers call gc.freeze() after start-up (see README)",
+        "--no-gc-freeze",
+        dest="gc_freeze",
+        action="store_false",
+        help="run gunicorn without config/gunicorn.py (no gc.freeze() after start-up)",
     )
     parser.add_argument(
         "--only",

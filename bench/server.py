@@ -36,11 +36,13 @@ def gunicorn(
     workers: int = 2,
     env: dict | None = None,
     log_path: Path | None = None,
-    gc_freeze: bool = False,
+    gc_freeze: bool = True,
 ):
     """Yields the port once the floor page answers; stops the server on exit."""
     port = free_port()
-    config = ["--config", str(ROOT / "bench" / "gunicorn_gc_freeze.py")] if gc_freeze else []
+    # The production config (config/gunicorn.py) freezes the GC after start-up; the command
+    # line below overrides its bind, workers and logging for loopback measurement.
+    config = ["--config", str(ROOT / "config" / "gunicorn.py")] if gc_freeze else []
     log = open(log_path or os.devnull, "ab")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(  # noqa: S603 - fixed argument list
         [
@@ -58,6 +60,8 @@ def gunicorn(
             "120",
             "--log-level",
             "warning",
+            "--access-logfile",
+            os.devnull,
             *config,
         ],
         cwd=ROOT,

@@ -21,11 +21,18 @@ class PublicEventsPage(PublicCacheMixin, RoutablePageMixin, Page):
     max_count = 1
     template = "cms/public_events_page.html"
 
+    per_page = 20
+
     @path("")
     def upcoming(self, request):
+        from django.core.paginator import Paginator
+
         from events.selectors import public_upcoming_events
 
-        return self.render(request, context_overrides={"events": public_upcoming_events()})
+        events = Paginator(public_upcoming_events(), self.per_page).get_page(
+            request.GET.get("page")
+        )
+        return self.render(request, context_overrides={"events": events})
 
     @path("<int:event_id>/")
     def event(self, request, event_id):

@@ -61,6 +61,8 @@ def test_public_events_page_runs_constant_queries(client, settings):
     for _ in range(30):
         EventFactory(audience=Audience.PUBLIC, area=area)
     assert _queries(client, page.url) == few
+    assert _queries(client, page.url + "?page=2") == few
+    assert "Page 1 of 2" in client.get(page.url).content.decode()
 
 
 @time_machine.travel(NOW, tick=False)
