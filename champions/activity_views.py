@@ -16,18 +16,12 @@ from django.views.decorators.http import require_http_methods
 
 from . import activity_selectors as selectors
 from . import activity_services as services
+from .access import champion_for_request
 from .activity_forms import ActivityLogForm, ExpenseClaimForm
 from .models import ActivityLog, ExpenseClaim
 from .uploads import receipt_response
 
 PAGE_SIZE = 25
-
-
-def _champion(request):
-    champion = getattr(request.user, "champion", None)
-    if champion is None:
-        raise Http404("No champion profile")
-    return champion
 
 
 def _add_errors(form, error: ValidationError) -> None:
@@ -42,13 +36,15 @@ def _own_log(request, pk):
     return get_object_or_404(
         ActivityLog.objects.select_related("event").prefetch_related("factors"),
         pk=pk,
-        champion=_champion(request),
+        champion=champion_for_request(request),
     )
 
 
 def _own_claim(request, pk):
     return get_object_or_404(
-        ExpenseClaim.objects.select_related("activity"), pk=pk, champion=_champion(request)
+        ExpenseClaim.objects.select_related("activity"),
+        pk=pk,
+        champion=champion_for_request(request),
     )
 
 
@@ -61,7 +57,7 @@ def _month(value: str | None) -> datetime.date | None:
 
 @login_required
 def activity_list(request):
-    champion = _champion(request)
+    champion = champion_for_request(request)
     month = _month(request.GET.get("month"))
     page = Paginator(selectors.champion_activity_logs(champion, month=month), PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -82,7 +78,7 @@ def activity_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def activity_create(request):
-    champion = _champion(request)
+    champion = champion_for_request(request)
     initial = {"date": timezone.localdate()}
     if event_id := request.GET.get("event"):
         if not event_id.isdigit():
@@ -152,7 +148,7 @@ def activity_withdraw(request, pk):
 
 @login_required
 def expense_list(request):
-    champion = _champion(request)
+    champion = champion_for_request(request)
     page = Paginator(selectors.champion_expense_claims(champion), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -166,7 +162,7 @@ def expense_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def expense_create(request):
-    champion = _champion(request)
+    champion = champion_for_request(request)
     initial = {"date": timezone.localdate()}
     if activity_id := request.GET.get("activity"):
         if not activity_id.isdigit():

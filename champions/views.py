@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
 from . import pdf, services
+from .access import champion_for_request
 from .choices import ConsentKind
 from .forms import CONSENT_STATEMENTS, ConsentForm, EraseConfirmForm, ProfileForm
 from .models import Champion, TrainingRecord
@@ -21,16 +22,9 @@ from .privacy import champion_anonymise, champion_data_export
 from .selectors import champion_journey, champion_transcript_records, consents_current
 
 
-def _own_champion(request) -> Champion:
-    champion = getattr(request.user, "champion", None)
-    if champion is None:
-        raise Http404("No champion profile")
-    return champion
-
-
 @login_required
 def dashboard(request):
-    champion = _own_champion(request)
+    champion = champion_for_request(request)
     journey = champion_journey(champion, timezone.localdate())
     return render(
         request, "champions/dashboard.html", {"champion": journey.champion, "journey": journey}
@@ -40,7 +34,7 @@ def dashboard(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile_edit(request):
-    champion = _own_champion(request)
+    champion = champion_for_request(request)
     # The form validates a copy: the service compares against the saved values and audits.
     form = ProfileForm(request.POST or None, instance=Champion.objects.get(pk=champion.pk))
     if request.method == "POST" and form.is_valid():
@@ -53,7 +47,7 @@ def profile_edit(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def consents(request):
-    champion = _own_champion(request)
+    champion = champion_for_request(request)
     if request.method == "POST":
         form = ConsentForm(request.POST)
         if form.is_valid():
@@ -82,7 +76,7 @@ def consents(request):
 
 @login_required
 def certificate(request, pk):
-    champion = _own_champion(request)
+    champion = champion_for_request(request)
     record = get_object_or_404(
         TrainingRecord.objects.select_related("module", "champion"), pk=pk, champion=champion
     )
@@ -94,7 +88,7 @@ def certificate(request, pk):
 
 @login_required
 def transcript(request):
-    champion = _own_champion(request)
+    champion = champion_for_request(request)
     records = champion_transcript_records(champion)
     return _pdf_response(
         pdf.transcript_pdf(champion, records, timezone.localdate()), "training-transcript.pdf"
@@ -111,7 +105,7 @@ def _pdf_response(content: bytes, filename: str) -> HttpResponse:
 @login_required
 def my_data(request):
     """A copy of everything held about the signed-in champion, as a JSON download."""
-    champion = _own_champion(request)
+    champion = champion_for_request(request)
     response = JsonResponse(
         champion_data_export(champion), json_dumps_params={"indent": 2, "ensure_ascii": False}
     )
@@ -123,7 +117,7 @@ def my_data(request):
 @require_http_methods(["GET", "POST"])
 def erase(request):
     """Ask for one's data to be erased: after confirming, the account is anonymised at once."""
-    champion = _own_champion(request)
+    champion = champion_for_request(request)
     form = EraseConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         champion_anonymise(champion=champion, by=request.user, reason="Asked by the champion")

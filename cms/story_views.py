@@ -2,24 +2,18 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
+
+from champions.access import champion_for_request
 
 from .models import StoryPage
 from .services import StoryIndexMissing, story_draft_submit, story_state_for_champion
 from .story_forms import ChampionStoryForm
 
 
-def _champion(request):
-    champion = getattr(request.user, "champion", None)
-    if champion is None:
-        raise Http404("No champion profile")
-    return champion
-
-
 @login_required
 def my_stories(request):
-    champion = _champion(request)
+    champion = champion_for_request(request)
     stories = StoryPage.objects.filter(champion=champion).order_by("-latest_revision_created_at")
     rows = [(story, story_state_for_champion(story)) for story in stories]
     return render(request, "cms/my_stories.html", {"rows": rows})
@@ -27,7 +21,7 @@ def my_stories(request):
 
 @login_required
 def story_new(request):
-    champion = _champion(request)
+    champion = champion_for_request(request)
     form = ChampionStoryForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -5,11 +5,13 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+
+from champions.access import champion_for_request
 
 from . import selectors, services
 from .forms import EventFilterForm
@@ -23,10 +25,7 @@ def champion_required(view):
     @login_required
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        champion = getattr(request.user, "champion", None)
-        if champion is None:
-            raise Http404("No champion profile")
-        return view(request, champion, *args, **kwargs)
+        return view(request, champion_for_request(request), *args, **kwargs)
 
     return wrapper
 
