@@ -184,4 +184,13 @@ class StoryPage(PublicCacheMixin, Page):
         return super().serve(request, *args, **kwargs)
 
     def get_sitemap_urls(self, request=None):
-        return [] if self.consent_problems() else super().get_sitemap_urls(request)
+        # Wagtail asks each page in turn: look the hidden stories up once per sitemap request.
+        from ..selectors import hidden_story_ids
+
+        if request is not None:
+            if not hasattr(request, "_hidden_story_ids"):
+                request._hidden_story_ids = set(hidden_story_ids().values_list("pk", flat=True))
+            hidden = self.pk in request._hidden_story_ids
+        else:
+            hidden = bool(self.consent_problems())
+        return [] if hidden else super().get_sitemap_urls(request)

@@ -171,3 +171,22 @@ def test_home_page_lists_featured_stories_and_latest_outcomes(client):
     OutcomePageFactory(title="Outcome one")
     html = client.get(home_page().url).content.decode()
     assert "Featured one" in html and "Outcome one" in html
+
+
+def test_sitemap_checks_consent_in_constant_queries(client):
+    from champions.choices import ConsentKind
+    from champions.services import consent_give
+    from tests.factories.champions import ChampionFactory
+
+    def about_a_champion():
+        champion = ChampionFactory()
+        consent_give(champion=champion, kind=ConsentKind.STORY, wording_version="2026-01")
+        return StoryPageFactory(champion=champion)
+
+    for _ in range(3):
+        about_a_champion()
+    client.get("/sitemap.xml")
+    few = _queries(client, "/sitemap.xml")
+    for _ in range(15):
+        about_a_champion()
+    assert _queries(client, "/sitemap.xml") == few
