@@ -5,6 +5,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +18,8 @@ from . import selectors, services
 from .forms import EventFilterForm
 from .ical import event_filename, events_to_ical
 from .models import CalendarFeed, Registration
+
+PUBLIC_PAGE_SIZE = 20
 
 
 def champion_required(view):
@@ -172,9 +175,10 @@ def private_feed(request, token):
 
 
 def public_list(request):
-    return render(
-        request, "events/public_list.html", {"events": selectors.public_upcoming_events()}
+    events = Paginator(selectors.public_upcoming_events(), PUBLIC_PAGE_SIZE).get_page(
+        request.GET.get("page")
     )
+    return render(request, "events/public_list.html", {"events": events})
 
 
 def public_feed(request):
