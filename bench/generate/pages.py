@@ -36,6 +36,27 @@ PARAGRAPH = (
     "what parents tell them at groups, stalls and online.</p>"
 )
 PARENT_SAID = "Working parents could not get to daytime baby clinics."
+# The pages under home: stories and outcomes, and two drawn from programme records.
+INDEXES = [
+    (
+        StoryIndexPage,
+        {
+            "title": "Stories",
+            "slug": "stories",
+            "introduction": "Parent champions in their own words.",
+        },
+    ),
+    (
+        OutcomeIndexPage,
+        {
+            "title": "Outcomes",
+            "slug": "outcomes",
+            "introduction": "You said, we did: what changed because parents spoke up.",
+        },
+    ),
+    (PublicEventsPage, {"title": "Events", "slug": "whats-on"}),
+    (ImpactPage, {"title": "Impact", "slug": "impact"}),
+]
 
 
 def pages(p: Programme, loader: Loader) -> None:
@@ -44,25 +65,9 @@ def pages(p: Programme, loader: Loader) -> None:
     assert isinstance(home, HomePage)
     home.title = "Parents' voices shaping local services"
     home.save()
-    story_index = home.add_child(
-        instance=StoryIndexPage(
-            title="Stories",
-            slug="stories",
-            show_in_menus=True,
-            introduction="Parent champions in their own words.",
-        )
+    story_index, outcome_index, *_ = (
+        home.add_child(instance=model(show_in_menus=True, **fields)) for model, fields in INDEXES
     )
-    outcome_index = home.add_child(
-        instance=OutcomeIndexPage(
-            title="Outcomes",
-            slug="outcomes",
-            show_in_menus=True,
-            introduction="You said, we did: what changed because parents spoke up.",
-        )
-    )
-    # Drawn from programme records: upcoming public events and impact figures.
-    home.add_child(instance=PublicEventsPage(title="Events", slug="whats-on", show_in_menus=True))
-    home.add_child(instance=ImpactPage(title="Impact", slug="impact", show_in_menus=True))
     story_ids = _stories(p, story_index)
     _tag(story_ids)
     _outcomes(p, outcome_index, story_ids)
