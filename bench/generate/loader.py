@@ -28,8 +28,7 @@ class Loader:
         # Asked before the COPY starts: the connection runs one statement at a time.
         top = model._default_manager.aggregate(top=models.Max("pk"))["top"]
         first = (top or 0) + 1
-        numbered = ((first + i, *row) for i, row in enumerate(rows))
-        written = self._write(model, [model._meta.pk.name, *fields], numbered)
+        written = self._write(model, [model._meta.pk.name, *fields], rows, first)
         if model not in self.loaded:
             self.loaded.append(model)
         self.record(model, written)
@@ -47,13 +46,13 @@ class Loader:
             for sql in connection.ops.sequence_reset_sql(no_style(), self.loaded):
                 cursor.execute(sql)
 
-    def _write(self, model, fields: list[str], rows: Iterable[tuple]) -> int:
+    def _write(self, model, fields: list[str], rows: Iterable[tuple], first: int) -> int:
         given = [model._meta.get_field(name) for name in fields]
         named = {f.attname for f in given}
         left = [f for f in model._meta.concrete_fields if f.attname not in named]
         tail = tuple(self._default(model, f) for f in left)
         write = self._copy if self.postgres else self._bulk
-        return write(model, given + left, rows, tail)
+        return write(model, given + left, rows, first, tail)
 
     def _default(self, model, f):
         if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
@@ -62,30 +61,33 @@ class Loader:
             return default
         raise ValueError(f"{model.__name__}.{f.name} needs a value from the generator")
 
-    def _copy(self, model, all_fields, rows, tail) -> int:
+    def _copy(self, model, all_fields, rows, first, tail) -> int:
         json_at = [i for i, f in enumerate(all_fields) if f.get_internal_type() == "JSONField"]
         columns = ", ".join(connection.ops.quote_name(f.column) for f in all_fields)
         table = connection.ops.quote_name(model._meta.db_table)
-        n = 0
+        pk = first
         sql = f"COPY {table} ({columns}) FROM STDIN"
         with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
             for row in rows:
-                row = row + tail
+                row = (pk, *row, *tail)
                 if json_at:
                     row = list(row)
                     for i in json_at:
                         row[i] = Jsonb(row[i])
                 copy.write_row(row)
-                n += 1
-        return n
+                pk += 1
+        return pk - first
 
-    def _bulk(self, model, all_fields, rows, tail) -> int:
+    def _bulk(self, model, all_fields, rows, first, tail) -> int:
         names = [f.attname for f in all_fields]
         n = 0
         iterator = iter(rows)
         while batch := list(itertools.islice(iterator, 2000)):
             model._default_manager.bulk_create(
-                [model(**dict(zip(names, row + tail, strict=True))) for row in batch]
+                [
+                    model(**dict(zip(names, (first + n + i, *row, *tail), strict=True)))
+                    for i, row in enumerate(batch)
+                ]
             )
             n += len(batch)
         return n
