@@ -15,9 +15,10 @@ from django.utils.functional import LazyObject, cached_property, empty
 from storages.backends.s3 import S3Storage
 
 NO_URL = "Private files have no public URL; serve them through a view."
-# Wagtail's image originals and renditions are shown on public pages; anything else in the public
-# bucket (documents) stays private and is streamed by Wagtail's view after its privacy checks.
-PUBLIC_PREFIXES = ("images/", "original_images/")
+# Only Wagtail's renditions (the resized copies that pages show) are readable by anyone. Uploaded
+# originals and documents stay private: pages never link an original, and Wagtail's view streams
+# documents after its privacy checks (WAGTAILDOCS_SERVE_METHOD).
+PUBLIC_PREFIXES = ("images/",)
 
 
 @deconstructible
@@ -46,7 +47,7 @@ class PrivateS3Storage(S3Storage):
 
 
 class PublicMediaStorage(S3Storage):
-    """Public media in the public bucket: images readable by anyone, documents kept private."""
+    """Public media in the public bucket: renditions readable by anyone, the rest private."""
 
     def get_default_settings(self):
         # "public-read", or None where the bucket policy grants read and refuses ACLs.
