@@ -8,6 +8,9 @@
 """
 
 import os
+import urllib.error
+import urllib.request
+import uuid
 from dataclasses import dataclass
 
 import boto3
@@ -63,6 +66,19 @@ class ObjectStorage:
         """The object's plain bucket URL, without any signature."""
         return f"{self.endpoint_url}/{bucket}/{key}"
 
+    def keys(self, bucket: str) -> list[str]:
+        contents = self.client.list_objects_v2(Bucket=bucket).get("Contents", [])
+        return [item["Key"] for item in contents]
+
+
+def unsigned_get(url: str) -> tuple[int, bytes]:
+    """GET a URL as anyone on the internet would: no credentials, no signature."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (loopback)
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, b""
+
 
 def start_moto() -> tuple[ThreadedMotoServer, str]:
     """A moto S3 server on a free loopback port, in a thread of this process."""
@@ -102,9 +118,12 @@ def _session_object_storage(request):
 
 @pytest.fixture
 def s3(_moto_endpoint):
-    """Public media and private files in buckets on the local S3 server for this test."""
+    """Public media and private files in two new, empty buckets on the local S3 server."""
+    suffix = uuid.uuid4().hex[:12]
     storage = ObjectStorage(
-        endpoint_url=_moto_endpoint, bucket="pc-test-media", private_bucket="pc-test-private"
+        endpoint_url=_moto_endpoint,
+        bucket=f"pc-test-media-{suffix}",
+        private_bucket=f"pc-test-private-{suffix}",
     )
     storage.create_buckets()
     with override_settings(STORAGES=storage.storages()):

@@ -4,8 +4,6 @@ Every test here runs against a real S3 API on loopback (moto's server mode, `s3`
 """
 
 import re
-import urllib.error
-import urllib.request
 
 import pytest
 from django.urls import reverse
@@ -18,6 +16,7 @@ from tests.factories.accounts import CoordinatorFactory, StaffFactory
 from tests.factories.activity import png_bytes, upload
 from tests.factories.champions import ChampionFactory
 from tests.factories.cms import StoryPageFactory, story_index
+from tests.object_storage import unsigned_get
 
 pytestmark = pytest.mark.django_db
 
@@ -28,19 +27,6 @@ CLAIM = {
     "description": "Childminder for two hours during the consultation",
     "activity": "",
 }
-
-
-def unsigned_get(url: str) -> tuple[int, bytes]:
-    """GET a URL as anyone on the internet would: no credentials, no signature."""
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 (loopback)
-            return response.status, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, b""
-
-
-def bucket_keys(s3, bucket: str) -> list[str]:
-    return [o["Key"] for o in s3.client.list_objects_v2(Bucket=bucket).get("Contents", [])]
 
 
 @pytest.fixture
@@ -62,8 +48,8 @@ def claim(s3, client, time_machine):
 def test_a_receipt_goes_to_the_private_bucket_and_is_not_reachable_without_signing(s3, claim):
     key = claim.receipt.name
     assert key.startswith("receipts/")
-    assert key in bucket_keys(s3, s3.private_bucket)
-    assert key not in bucket_keys(s3, s3.bucket)
+    assert key in s3.keys(s3.private_bucket)
+    assert key not in s3.keys(s3.bucket)
     assert unsigned_get(s3.public_url(s3.private_bucket, key)) == (403, b"")
     with pytest.raises(ValueError, match="no public URL"):
         claim.receipt.url  # noqa: B018 (the property itself must refuse)
@@ -121,7 +107,7 @@ def test_a_story_photo_is_kept_private_and_its_renditions_are_public(s3, client)
     client.logout()
     image = get_image_model().objects.get()
     original = image.file.name
-    assert original in bucket_keys(s3, s3.bucket)
+    assert original in s3.keys(s3.bucket)
     assert unsigned_get(s3.public_url(s3.bucket, original))[0] == 403
 
     consent_give(champion=champion, kind=ConsentKind.PHOTO, wording_version="2026-01")
@@ -133,6 +119,6 @@ def test_a_story_photo_is_kept_private_and_its_renditions_are_public(s3, client)
         status, body = unsigned_get(url)
         assert status == 200
         assert body.startswith((b"RIFF", b"\xff\xd8\xff", b"\x89PNG"))  # WebP, JPEG, PNG
-    renditions = [k for k in bucket_keys(s3, s3.bucket) if k.startswith("images/")]
+    renditions = [k for k in s3.keys(s3.bucket) if k.startswith("images/")]
     assert len(renditions) == len(urls)
-    assert not [k for k in bucket_keys(s3, s3.private_bucket) if "amira" in k]
+    assert not [k for k in s3.keys(s3.private_bucket) if "amira" in k]
