@@ -10,13 +10,14 @@ https://docs.celeryq.dev/en/stable/django/first-steps-with-django.html
 """
 
 import logging
+import logging.config
 import os
 import time
 
 from celery import Celery
 from celery import Task as BaseTask
 from celery.exceptions import Retry
-from celery.signals import before_task_publish
+from celery.signals import before_task_publish, setup_logging
 from django.conf import settings
 from django.core.cache import cache
 from django_guid import clear_guid, get_guid, set_guid
@@ -96,3 +97,9 @@ def _pass_request_id(headers, **kwargs):
     request_id = get_guid()
     if request_id:
         headers.setdefault(REQUEST_ID_HEADER, request_id)
+
+
+@setup_logging.connect
+def _log_like_the_site(**kwargs):
+    """Workers and beat log through the site's LOGGING (JSON lines), not Celery's own format."""
+    logging.config.dictConfig(settings.LOGGING)

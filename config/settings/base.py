@@ -386,5 +386,3 @@ if SENTRY_DSN:
 # and a copy that finds it taken does nothing (config/celery.py). Keep it shorter than the
 # shortest interval in the schedule (15 minutes).
 CELERY_PERIODIC_LOCK_SECONDS = env.int("CELERY_PERIODIC_LOCK_SECONDS", default=300)
-# Workers log through LOGGING above (JSON), not Celery's own format.
-CELERY_WORKER_HIJACK_ROOT_LOGGER = False
