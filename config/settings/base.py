@@ -369,7 +369,7 @@ if SENTRY_DSN:
     from sentry_sdk.integrations.celery import CeleryIntegration
     from sentry_sdk.integrations.django import DjangoIntegration
 
-    from config.logging import sentry_before_send
+    from config.logs import sentry_before_send
 
     sentry_sdk.init(
         dsn=SENTRY_DSN,
