@@ -10,7 +10,7 @@ BENCH_ARGS ?= --scale 0.01
 # The upload and download tests, run once against a local S3 server (`make test-s3`).
 S3_TESTS ?= receipt or photo or image or upload or document or rendition or story or storage
 
-.PHONY: help install install-test run test test-s3 cluster-check lint format worker beat bench migrate demo
+.PHONY: help install install-test run test test-s3 cluster-check restore-check lint format worker beat bench migrate demo
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -51,6 +51,9 @@ test-s3: install-test ## The upload and download tests with uploads in S3 bucket
 
 cluster-check: install-test ## Two app servers, two workers, one beat as one site (docs/deploy.md)
 	$(PY) .ci/cluster_check.py
+
+restore-check: install-test ## Drill: back up a demo database, restore it, run smoke checks
+	.ci/restore_check.sh
 
 lint: install-test ## ruff check and format check, and no missing migrations
 	$(PY) -m ruff check .
