@@ -276,7 +276,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 # one line per request (config/logs.py) and per task (config/celery.py); dev.py prints
 # plain text. https://docs.djangoproject.com/en/5.2/topics/logging/
 # ------------------------------------------------------------------------------
-LOG_FORMAT = env("LOG_FORMAT", default="json")  # "json" or "plain"
+LOG_FORMAT = env("LOG_FORMAT", default="") or "json"  # "json" or "plain"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
