@@ -43,8 +43,11 @@ class RequestLogMiddleware:
 
 
 def sentry_before_send(event, hint):
-    """Tags each error report with the request (or task) id that its log lines carry."""
+    """Tags each error report with the request (or task) id that its log lines carry, and
+    drops what may hold personal data: the query string, form data and cookies."""
     request_id = get_guid()
     if request_id:
         event.setdefault("tags", {})["request_id"] = request_id
+    for field in ("query_string", "data", "cookies"):
+        event.get("request", {}).pop(field, None)
     return event

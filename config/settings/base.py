@@ -361,7 +361,7 @@ DJANGO_GUID = {
 }
 
 # Error reports: https://docs.sentry.io/platforms/python/integrations/django/
-# Off unless SENTRY_DSN is set; never sends personal data (no e-mail, name, cookies or body).
+# Off unless SENTRY_DSN is set; sends no personal data: no user, cookies, body or query string.
 # ------------------------------------------------------------------------------
 SENTRY_DSN = env("SENTRY_DSN", default="")
 if SENTRY_DSN:
@@ -375,6 +375,7 @@ if SENTRY_DSN:
         dsn=SENTRY_DSN,
         integrations=[DjangoIntegration(), CeleryIntegration()],
         send_default_pii=False,
+        max_request_body_size="never",
         before_send=sentry_before_send,
         environment=env("SENTRY_ENVIRONMENT", default="production"),
         release=env("SENTRY_RELEASE", default="") or None,

@@ -78,3 +78,21 @@ def test_with_a_dsn_an_error_is_reported_with_its_request_id_and_no_personal_dat
 
 def test_without_a_dsn_sentry_is_off():
     assert run(None) == "inactive None"
+
+
+def test_a_report_loses_the_query_string_form_data_and_cookies(monkeypatch):
+    from config.logs import sentry_before_send
+
+    monkeypatch.setattr("config.logs.get_guid", lambda: "abc123")
+    event = {
+        "request": {
+            "url": "https://champions.test/admin/expenseclaim/",
+            "query_string": "q=priya@example.org",
+            "data": {"login": "priya@example.org"},
+            "cookies": {"sessionid": "secret"},
+        }
+    }
+    assert sentry_before_send(event, {}) == {
+        "request": {"url": "https://champions.test/admin/expenseclaim/"},
+        "tags": {"request_id": "abc123"},
+    }
