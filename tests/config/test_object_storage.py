@@ -122,3 +122,19 @@ def test_a_story_photo_is_kept_private_and_its_renditions_are_public(s3, client)
     renditions = [k for k in s3.keys(s3.bucket) if k.startswith("images/")]
     assert len(renditions) == len(urls)
     assert not [k for k in s3.keys(s3.private_bucket) if "amira" in k]
+
+
+def test_a_document_is_private_in_the_bucket_and_served_through_wagtails_view(s3, client):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    document = get_document_model().objects.create(
+        title="Annual report", file=ContentFile(b"%PDF-1.7 the report", name="annual-report.pdf")
+    )
+    key = document.file.name
+    assert key.startswith("documents/")
+    assert key in s3.keys(s3.bucket)
+    assert unsigned_get(s3.public_url(s3.bucket, key))[0] == 403
+    response = client.get(document.url)
+    assert response.status_code == 200  # streamed by the view, not a redirect to the bucket
+    assert b"".join(response.streaming_content) == b"%PDF-1.7 the report"
