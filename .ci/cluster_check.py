@@ -318,7 +318,7 @@ def unsigned_status(url: str) -> int:
         return error.code
 
 
-# The journey
+# The journey (paths, not URL names: the paths are what stays the same)
 # ------------------------------------------------------------------------------
 
 
@@ -369,10 +369,6 @@ def check_receipt(cluster: Cluster, report: Report, people: dict, champion: Brow
     coordinator = Browser(cluster)
     report.check("the coordinator signs in on B", coordinator.sign_in("b", people["coordinator"]))
     staff = coordinator.get("b", f"/admin/expenseclaim/receipt/{pk}/")
-    if staff.status_code == 404:  # the viewset's URL prefix, if it differs
-        from django.urls import reverse
-
-        staff = coordinator.get("b", reverse("expenseclaim:receipt", args=[pk]))
     report.check("... and opens the receipt on B", staff.content == receipt, f"{staff.status_code}")
     stranger = Browser(cluster)
     report.check(
@@ -383,9 +379,7 @@ def check_receipt(cluster: Cluster, report: Report, people: dict, champion: Brow
 
 
 def check_request_id_reaches_task(cluster, report, inbox, coordinator: Browser, pk: int) -> None:
-    from django.urls import reverse
-
-    review = reverse("expenseclaim:review", args=[pk])
+    review = f"/admin/expenseclaim/review/{pk}/"
     message = "Please send a photo where the amount can be read."
     response = coordinator.post("a", review, {"decision": "reject", "message": message})
     request_id = response.headers.get("X-Request-ID", "")
