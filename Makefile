@@ -7,10 +7,13 @@ PYTEST_ARGS ?=
 BENCH_ARGS ?= --scale 0.01
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run test lint format worker beat bench migrate demo
+# The upload and download tests, run once against a local S3 server (`make test-s3`).
+S3_TESTS ?= receipt or photo or image or upload or document or rendition or story or storage
+
+.PHONY: help install install-test run test test-s3 cluster-check restore-check lint format worker beat bench migrate demo
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +43,17 @@ run: demo ## Install, migrate, load demo content and serve on http://127.0.0.1:$
 
 test: install-test ## Install test extras and run the whole suite
 	$(PY) -m pytest --create-db $(PYTEST_ARGS)
+
+test-s3: install-test ## The upload and download tests with uploads in S3 buckets (moto)
+	AWS_STORAGE_BUCKET_NAME=$${AWS_STORAGE_BUCKET_NAME:-pc-test-media} \
+	AWS_PRIVATE_STORAGE_BUCKET_NAME=$${AWS_PRIVATE_STORAGE_BUCKET_NAME:-pc-test-private} \
+		$(PY) -m pytest --create-db -k "$(S3_TESTS)" $(PYTEST_ARGS)
+
+cluster-check: install-test ## Two app servers, two workers, one beat as one site (docs/deploy.md)
+	$(PY) .ci/cluster_check.py
+
+restore-check: install-test ## Drill: back up a demo database, restore it, run smoke checks
+	.ci/restore_check.sh
 
 lint: install-test ## ruff check and format check, and no missing migrations
 	$(PY) -m ruff check .

@@ -1,4 +1,4 @@
-"""Receipts: private storage (never under MEDIA_URL) and checks on what is uploaded.
+"""Receipts: the "private" storage (never under MEDIA_URL) and checks on what is uploaded.
 
 A receipt is judged by its content, not its name: the first bytes must be a JPEG, PNG or PDF
 signature, and the whole file must then open as that format (Pillow for images, pypdf for PDFs).
@@ -8,15 +8,13 @@ import io
 import uuid
 
 import filetype
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.http import FileResponse, Http404
 from django.utils import timezone
-from django.utils.deconstruct import deconstructible
-from django.utils.functional import cached_property
 from PIL import Image
 from pypdf import PdfReader
+
+from accounts.storage import private_storage as _private_storage
 
 MAX_RECEIPT_BYTES = 5 * 1024 * 1024
 # MIME type found by content -> (file extension, Pillow format name or None for PDF)
@@ -33,23 +31,8 @@ UNREADABLE = (
 )
 
 
-@deconstructible
-class PrivateStorage(FileSystemStorage):
-    """Files under PRIVATE_MEDIA_ROOT; they have no URL, views stream them after a check."""
-
-    @cached_property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    def url(self, name):
-        raise ValueError("Private files have no public URL; serve them through a view.")
-
-
-_private_storage = PrivateStorage()
-
-
 def private_storage():
-    """The storage for receipts; a callable so migrations do not record the file path."""
+    """The "private" storage for receipts; a callable so migrations record no backend."""
     return _private_storage
 
 

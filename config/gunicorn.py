@@ -8,7 +8,9 @@ import os
 bind = f"0.0.0.0:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
-accesslog = "-"
+# The site logs one JSON line per request itself (config/logs.py) and leaves health probes out;
+# GUNICORN_ACCESS_LOG=- adds gunicorn's own access log line as well.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 
 
 def post_worker_init(worker):

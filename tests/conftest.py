@@ -7,6 +7,9 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.core.cache import cache
 
+# A local S3 server and the `s3` fixture (object storage on loopback).
+pytest_plugins = ["tests.object_storage"]
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache():

@@ -11,6 +11,8 @@ from pathlib import Path
 import environ
 from celery.schedules import crontab
 
+from config.storages import object_storages
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
 env.read_env(BASE_DIR / ".env", overwrite=False)
@@ -53,6 +55,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_guid",
     "allauth",
     "allauth.account",
     "django.contrib.auth",
@@ -66,6 +69,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Probes first: no host check, HTTPS redirect, session or log line (config/health.py).
+    "config.health.HealthCheckMiddleware",
+    "django_guid.middleware.guid_middleware",
+    "config.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -170,8 +177,11 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Receipts and certificates are personal data: kept outside MEDIA_ROOT, served by views only.
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private_media")
+# "default" holds public media (Wagtail images and documents), "private" the personal files;
+# model fields name the storage (accounts/storage.py), settings choose where it lives.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "accounts.storage.PrivateFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -188,6 +198,8 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt"]
+# Documents are streamed by Wagtail's view after its privacy checks, never a redirect to storage.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_I18N_ENABLED = False
 
 # Anonymous public pages are kept in the shared cache this long (0 turns it off); the cache
@@ -260,16 +272,46 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Logging: one JSON object a line (python-json-logger), each with the request id (django-guid);
+# one line per request (config/logs.py) and per task (config/celery.py); dev.py prints
+# plain text. https://docs.djangoproject.com/en/5.2/topics/logging/
+# ------------------------------------------------------------------------------
+LOG_FORMAT = env("LOG_FORMAT", default="") or "json"  # "json" or "plain"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "request_id": {
+            "()": "django_guid.log_filters.CorrelationId",
+            "correlation_id_field": "request_id",
+        },
+    },
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": "time",
+        },
+        "plain": {"format": "%(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        },
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         # Wagtail logs every page action and background job at INFO; its audit log keeps them.
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # Our own request and task lines replace these per-request and per-task INFO lines.
+        "django_guid": {"level": "WARNING"},
+        "celery.app.trace": {"level": "WARNING"},
+        "celery.worker.strategy": {"level": "WARNING"},
     },
 }
 
@@ -281,3 +323,67 @@ CONSENT_VALIDITY_YEARS = env.int("CONSENT_VALIDITY_YEARS", default=5)
 CONSENT_WORDING_VERSION = env("CONSENT_WORDING_VERSION", default="2026-01")
 # The most one expense claim may be for (GBP); larger costs are agreed with a coordinator first.
 EXPENSE_CLAIM_CEILING = Decimal(env("EXPENSE_CLAIM_CEILING", default="150.00"))
+
+# Running on many machines (issue 18): object storage, request ids, error reports, one beat.
+# docs/deploy.md describes every variable here.
+# ==============================================================================
+
+# Object storage: https://django-storages.readthedocs.io/en/latest/backends/amazon-S3.html
+# With a bucket name, uploads go to S3-compatible object storage instead of the local disk:
+# public media to AWS_STORAGE_BUCKET_NAME, personal files to AWS_PRIVATE_STORAGE_BUCKET_NAME.
+# ------------------------------------------------------------------------------
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES.update(
+        object_storages(
+            bucket=AWS_STORAGE_BUCKET_NAME,
+            # No default: private files must never land in the public bucket by mistake.
+            private_bucket=env("AWS_PRIVATE_STORAGE_BUCKET_NAME"),
+            endpoint_url=env("AWS_S3_ENDPOINT_URL", default=""),
+            region_name=env("AWS_S3_REGION_NAME", default=""),
+            access_key=env("AWS_ACCESS_KEY_ID", default=""),
+            secret_key=env("AWS_SECRET_ACCESS_KEY", default=""),
+            custom_domain=env("AWS_S3_CUSTOM_DOMAIN", default=""),
+            public_acl=env("AWS_PUBLIC_MEDIA_ACL", default="public-read"),
+            addressing_style=env("AWS_S3_ADDRESSING_STYLE", default=""),
+        )
+    )
+
+# Request ids: https://django-guid.readthedocs.io/en/latest/settings.html
+# A valid X-Request-ID from the load balancer is kept, otherwise one is made; it is sent back,
+# written on every log line and passed to the tasks the request starts (config/celery.py).
+# ------------------------------------------------------------------------------
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    "VALIDATE_GUID": True,
+    "RETURN_HEADER": True,
+    "INTEGRATIONS": [],
+}
+
+# Error reports: https://docs.sentry.io/platforms/python/integrations/django/
+# Off unless SENTRY_DSN is set; sends no personal data: no user, cookies, body or query string.
+# ------------------------------------------------------------------------------
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.celery import CeleryIntegration
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    from config.logs import sentry_before_send
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration(), CeleryIntegration()],
+        send_default_pii=False,
+        max_request_body_size="never",
+        before_send=sentry_before_send,
+        environment=env("SENTRY_ENVIRONMENT", default="production"),
+        release=env("SENTRY_RELEASE", default="") or None,
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
+
+# One scheduler: exactly one `celery beat` runs. If a second runs by mistake, each periodic
+# job (a task named in CELERY_BEAT_SCHEDULE) takes a lock in the shared cache for this long,
+# and a copy that finds it taken does nothing (config/celery.py). Keep it shorter than the
+# shortest interval in the schedule (15 minutes).
+CELERY_PERIODIC_LOCK_SECONDS = env.int("CELERY_PERIODIC_LOCK_SECONDS", default=300)

@@ -8,3 +8,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
 # Runserver serves static files itself; no manifest needed.
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+# Readable logs for a person at `make run`; runserver prints its own line per request.
+LOG_FORMAT = env("LOG_FORMAT", default="") or "plain"
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT
+LOGGING["loggers"]["config.requests"] = {"level": "WARNING"}

@@ -3,7 +3,6 @@
 import io
 
 import pytest
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from PIL import Image
 
@@ -73,7 +72,9 @@ def test_a_truncated_png_is_refused():
     assert refusal(upload(content[: len(content) // 2], "receipt.png")) == UNREADABLE
 
 
-def test_receipts_are_stored_outside_media_root_and_have_no_url():
+def test_receipts_are_stored_outside_media_root_and_have_no_url(settings):
+    local = {"BACKEND": "accounts.storage.PrivateFileSystemStorage"}  # on local disk
+    settings.STORAGES = {**settings.STORAGES, "private": local}
     storage = private_storage()
     assert str(storage.location).startswith(str(settings.PRIVATE_MEDIA_ROOT))
     assert not str(storage.location).startswith(str(settings.MEDIA_ROOT))

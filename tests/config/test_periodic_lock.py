@@ -1,0 +1,46 @@
+"""If two beats run by mistake, a periodic job sent twice runs once, across real workers."""
+
+from collections import Counter
+
+import pytest
+from django.conf import settings
+
+from config.celery import app, periodic_task_names
+from events.tasks import notify_event_cancelled, send_event_reminders
+
+from .conftest import needs_broker
+
+
+def test_every_scheduled_job_runs_less_often_than_its_lock_lasts():
+    assert "events.tasks.send_event_reminders" in periodic_task_names(app)
+    # The most frequent job runs every 15 minutes; a lock that long would swallow its next run.
+    assert settings.CELERY_PERIODIC_LOCK_SECONDS < 15 * 60
+
+
+@needs_broker
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_periodic_job_sent_twice_runs_once_and_the_second_copy_does_nothing(workers):
+    workers.start(2)
+    send_event_reminders.apply_async(queue=workers.queue)
+    send_event_reminders.apply_async(queue=workers.queue)
+    lines = workers.task_lines(2)
+    assert Counter(line["status"] for line in lines) == {"succeeded": 1, "skipped": 1}
+    assert {line["task"] for line in lines} == {"events.tasks.send_event_reminders"}
+
+
+@needs_broker
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_task_that_is_not_periodic_runs_every_time(workers):
+    workers.start(1)
+    notify_event_cancelled.apply_async(args=[0], queue=workers.queue)
+    notify_event_cancelled.apply_async(args=[0], queue=workers.queue)
+    lines = workers.task_lines(2)
+    assert [line["status"] for line in lines] == ["succeeded", "succeeded"]
+
+
+def test_in_process_runs_take_no_lock(monkeypatch):
+    runs = []
+    monkeypatch.setattr("events.services.event_reminders_send", lambda: runs.append(1) or 0)
+    send_event_reminders.delay()
+    send_event_reminders.delay()
+    assert len(runs) == 2
