@@ -185,6 +185,11 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# Passwords are changed and reset through allauth's pages only (one set of checks).
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+# Shared page and document passwords would be a door without rate limits: not offered.
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"password": False}
+WAGTAILDOCS_PRIVATE_DOCUMENT_OPTIONS = {"password": False}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt"]
@@ -254,6 +259,10 @@ UNVERIFIED_ACCOUNT_RETENTION = timedelta(
 
 # Security (tightened further in production.py)
 # ------------------------------------------------------------------------------
+# The read-only API serves anonymous readers only: without this, Django REST framework would
+# check HTTP Basic credentials on every call, a password oracle with no rate limit.
+# https://www.django-rest-framework.org/api-guide/authentication/
+REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": []}
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
