@@ -104,18 +104,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the dev server read while a background write is in progress.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
 
-# Cache: Redis when REDIS_URL is set, else local memory.
-# https://docs.djangoproject.com/en/5.2/topics/cache/
+# Cache: Redis when REDIS_URL is set, else local memory (production requires Redis).
+# https://docs.djangoproject.com/en/5.2/topics/cache/ and https://github.com/jazzband/django-redis
 # ------------------------------------------------------------------------------
+def redis_cache(url: str) -> dict:
+    """The shared cache. If Redis goes down, reads miss and writes are skipped (each logged):
+    pages are served uncached and sign-in works (rate limits are not counted meanwhile)."""
+    return {
+        "BACKEND": "config.cache.OutageTolerantRedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "pc",
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            # A hung Redis must not hold every request: give up quickly and serve uncached.
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 1,
+        },
+    }
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "pc",
-        }
-    }
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
