@@ -104,6 +104,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the dev server read while a background write is in progress.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
 
+
 # Cache: Redis when REDIS_URL is set, else local memory (production requires Redis).
 # https://docs.djangoproject.com/en/5.2/topics/cache/ and https://github.com/jazzband/django-redis
 # ------------------------------------------------------------------------------
@@ -141,6 +142,20 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.passwords.GuessablePasswordValidator"},
+]
+# zxcvbn's score (0-4) a password must reach: 3 is "safe from an offline attack on a slow
+# hash". https://github.com/Pierre-Sassoulas/django-zxcvbn-password-validator
+PASSWORD_MINIMAL_STRENGTH = 3
+# Words the site itself suggests, counted as guessable like the person's own name.
+PASSWORD_EXTRA_DICTIONARY = [
+    "parent",
+    "parents",
+    "champion",
+    "champions",
+    "parentchampion",
+    "parentchampions",
+    "pc",
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "champions:dashboard"
