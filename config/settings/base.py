@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django_filters",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -75,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.StaffSecondFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.cache.PublicPageCacheMiddleware",
 ]
@@ -180,6 +182,15 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+
+# Second factor (allauth MFA): https://docs.allauth.org/en/latest/mfa/configuration.html
+# Authenticator apps (TOTP) with recovery codes, and security keys or passkeys (WebAuthn) where
+# the browser has them. Staff must have one before any admin page is served; champions may
+# turn it on from their details page. Only the embedded demo (dev settings) switches it off.
+# ------------------------------------------------------------------------------
+STAFF_MFA_REQUIRED = env.bool("STAFF_MFA_REQUIRED", default=True)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "Parent Champions"
 
 # E-mail: EMAIL_URL, e.g. smtp+tls://user:pass@host:587; absent, the console backend.
 # ------------------------------------------------------------------------------

@@ -8,3 +8,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = env("ACCOUNT_DEFAULT_HTTP_PROTOCOL", default="http")
 # Runserver serves static files itself; no manifest needed.
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+# The embedded demo lets anyone try the admin at once (load_demo says so); production does not.
+STAFF_MFA_REQUIRED = env.bool("STAFF_MFA_REQUIRED", default=False)
+# Security keys on http://127.0.0.1 (browsers treat loopback as secure; allauth must too).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
