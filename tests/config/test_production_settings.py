@@ -10,7 +10,13 @@ SHARED_CACHE = "redis://127.0.0.1:6379/9"
 
 
 def _manage(*args, env_overrides):
-    skip = {"SECRET_KEY", "ALLOWED_HOSTS", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    skip = {
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "REDIS_URL",
+        "STAFF_MFA_REQUIRED",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    }
     env = {k: v for k, v in os.environ.items() if k not in skip}
     env.update({"DJANGO_SETTINGS_MODULE": "config.settings.production", **env_overrides})
     return subprocess.run(
@@ -80,3 +86,24 @@ def test_production_collects_static_files_hashed_and_compressed_for_whitenoise(t
     assert len(hashed) == 1, hashed
     assert (tmp_path / "css" / f"{hashed[0]}.gz").exists()
     assert (tmp_path / "staticfiles.json").exists()
+
+
+def _setting(name, settings_module, **env):
+    result = _manage(
+        "shell",
+        "-c",
+        f"from django.conf import settings; print(settings.{name})",
+        env_overrides={"DJANGO_SETTINGS_MODULE": settings_module, **env},
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_staff_need_a_second_factor_in_production_but_not_in_the_demo():
+    production = {
+        "SECRET_KEY": STRONG_KEY,
+        "ALLOWED_HOSTS": "champions.example.org",
+        "REDIS_URL": SHARED_CACHE,
+    }
+    assert _setting("STAFF_MFA_REQUIRED", "config.settings.production", **production) == "True"
+    assert _setting("STAFF_MFA_REQUIRED", "config.settings.dev") == "False"
