@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -68,6 +70,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Outside the page cache, so that cached pages get the header too.
+    "config.csp.AreaCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -232,6 +237,9 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt"]
 WAGTAIL_I18N_ENABLED = False
+# No staff avatars from Gravatar: it would send a hash of each staff e-mail to a third party
+# (and the admin's Content-Security-Policy only allows our own images).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Anonymous public pages are kept in the shared cache this long (0 turns it off); the cache
 # is also cleared on every publish, unpublish and consent change (cms/cache.py).
@@ -306,6 +314,68 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp 4): https://django-csp.readthedocs.io/
+# Public, champion and sign-in pages load scripts and styles only from our own static files:
+# no inline script or style attribute (an inline script would need {{ request.csp_nonce }},
+# and public pages are cached, so keep scripts in static files). Images may be data: URIs (the
+# QR code for an authenticator app); videos embedded in stories come from YouTube or Vimeo.
+EMBED_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+MEDIA_ORIGINS = env.list("MEDIA_ORIGINS", default=[])  # e.g. the object store serving uploads
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "media-src": [SELF, *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": EMBED_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail's admin (every path under it, previews included) still renders inline scripts (inline
+# panels, date pickers) and style attributes, and shows uploads as blob: previews: allowed there
+# only. It frames its own previews, and checks releases.wagtail.org for new versions.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
+        "connect-src": [SELF, "https://releases.wagtail.org"],
+        "frame-src": [SELF, *EMBED_ORIGINS],
+        "frame-ancestors": [SELF],
+    }
+}
+# Permissions-Policy: https://github.com/adamchainz/django-permissions-policy
+# Nothing here uses the camera, microphone, location or payments; security keys and passkeys
+# (two-step sign-in) are used by the site itself.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "publickey-credentials-create": ["self"],
+    "publickey-credentials-get": ["self"],
+    "serial": [],
+    "usb": [],
+}
 
 LOGGING = {
     "version": 1,
