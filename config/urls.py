@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import feeds
+from cms import feeds, reports
 from cms import views as cms_views
 from cms.api import api_router
 
@@ -46,6 +46,7 @@ urlpatterns = [
     path("feeds/stories/atom/", feeds.StoriesAtomFeed(), name="feed_stories_atom"),
     path("feeds/outcomes/", feeds.OutcomesFeed(), name="feed_outcomes"),
     path("feeds/outcomes/atom/", feeds.OutcomesAtomFeed(), name="feed_outcomes_atom"),
+    path("admin/reports/", include(reports.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
