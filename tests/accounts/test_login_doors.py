@@ -8,7 +8,6 @@ closed or sent to allauth here.
 import base64
 
 import pytest
-from django.urls import reverse
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from tests.factories.accounts import PASSWORD, CoordinatorFactory, UserFactory
@@ -19,12 +18,6 @@ pytestmark = pytest.mark.django_db
 
 def _signed_in(client):
     return "_auth_user_id" in client.session
-
-
-def test_wagtail_front_end_login_forwards_to_allauth_keeping_next(client):
-    response = client.get("/_util/login/?next=/stories/")
-    assert response.status_code == 302
-    assert response.url == reverse("account_login") + "?next=/stories/"
 
 
 def test_wagtail_front_end_login_does_not_sign_in_an_unverified_account(client):
