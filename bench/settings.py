@@ -16,10 +16,12 @@ os.environ.setdefault("LOG_LEVEL", "WARNING")
 os.environ.setdefault("STAFF_MFA_REQUIRED", "False")
 
 from config.settings.production import *  # noqa: F403
-from config.settings.production import BASE_DIR
+from config.settings.production import BASE_DIR, INSTALLED_APPS
 
 DEBUG = False
 ROOT_URLCONF = "bench.urls"
+# Only here: the bench_data command is not part of the site.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
 
 # Loopback is plain HTTP: no redirect to HTTPS, and cookies that travel over HTTP.
 SECURE_SSL_REDIRECT = False

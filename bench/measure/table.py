@@ -1,4 +1,5 @@
-"""Print the results as Markdown tables (so that bench/README.md can quote them as they are)."""
+"""Markdown tables with numbers right-aligned and rounded for reading (bench/README.md quotes
+them as they are)."""
 
 
 def table(headings: list[str], rows: list[list]) -> str:

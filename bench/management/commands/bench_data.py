@@ -1,9 +1,13 @@
+"""manage.py bench_data --settings=bench.settings: the generator on its own."""
+
 from django.core.management.base import BaseCommand, CommandError
 
 from bench.generate import NotEmpty, generate
 
 
 class Command(BaseCommand):
+    """Loads the benchmark programme into the configured (empty) database."""
+
     help = (
         "Fill an empty database with a deterministic programme at scale N for benchmarks "
         "(N=1: 10,000 champions, 1,000,000 registrations and activity logs). See bench/README.md."

@@ -1,0 +1,105 @@
+"""Logged-in pages: response times through gunicorn, SQL query counts in-process."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count
+from django.test import Client
+from django.urls import reverse
+
+from accounts.models import User
+from bench.generate import COORDINATOR_EMAIL, REGISTER_TITLE
+from champions.models import Champion
+from events.models import Event
+
+from . import say
+from .timing import count_queries, percentile, timed_gets
+
+
+@dataclass
+class PageTiming:
+    label: str
+    path: str
+    status: int
+    p50_ms: float
+    p95_ms: float
+    queries: int
+    queries_small: int  # the same page for a user or record with little data
+
+
+def session_cookie(user) -> str:
+    """A real session in the database for `user`, as a Cookie header for gunicorn."""
+    client = Client()
+    client.force_login(user)
+    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+
+
+def time_page(port: int, *, label: str, path: str, user, small: tuple, repeats: int = 30):
+    """Sequential GETs (one visitor) after ten warm-ups, so that both gunicorn workers have
+    served the page once; `small` is (user, path) for the query count of the same page with
+    little data behind it."""
+    headers = {"Cookie": session_cookie(user)}
+    timed_gets(port, [path] * 10, headers)
+    samples, status = timed_gets(port, [path] * repeats, headers)
+    small_user, small_path = small
+    return PageTiming(
+        label=label,
+        path=path,
+        status=status,
+        p50_ms=percentile(samples, 50),
+        p95_ms=percentile(samples, 95),
+        queries=count_queries(path, user=user)[0],
+        queries_small=count_queries(small_path, user=small_user)[0],
+    )
+
+
+def logged_in_pages() -> list[dict]:
+    """Each: label, path, user, and `small` (user, path) for the query-count comparison: the
+    same page for a quieter champion, the listing narrowed to one row, or a small register.
+
+    The champion pages are for the active champions with the most and the fewest logs."""
+    active = Champion.objects.filter(stage="active").select_related("user")
+    busy = active.annotate(n=Count("activity_logs")).order_by("-n", "pk").first()
+    quiet = active.annotate(n=Count("activity_logs")).order_by("n", "pk").first()
+    staff = User.objects.get(email=COORDINATOR_EMAIL)
+    register = Event.objects.get(title=REGISTER_TITLE)
+    small_register = (
+        Event.objects.filter(kind=register.kind)
+        .annotate(n=Count("registrations"))
+        .filter(n__gt=0)
+        .order_by("n", "pk")
+        .first()
+    )
+    dashboard, activity = reverse("champions:dashboard"), reverse("activity:list")
+    listing, queue = reverse("champion:index"), reverse("activitylog:index")
+    sheet = reverse("events_admin:register", args=[register.pk])
+    small_sheet = reverse("events_admin:register", args=[small_register.pk])
+    by_email = f"champion={quiet.user.email}"
+    return [
+        _page("Champion dashboard", dashboard, busy.user, (quiet.user, dashboard)),
+        _page("My activity", activity, busy.user, (quiet.user, activity)),
+        _page(
+            "Admin: champions listing", listing, staff, (staff, f"{listing}?q={quiet.user.email}")
+        ),
+        _page("Admin: activity review queue", queue, staff, (staff, f"{queue}?status=&{by_email}")),
+        _page(
+            f"Admin: attendance register ({register.registrations.count()} bookings)",
+            sheet,
+            staff,
+            (staff, small_sheet),
+        ),
+    ]
+
+
+def _page(label: str, path: str, user, small: tuple) -> dict:
+    return {"label": label, "path": path, "user": user, "small": small}
+
+
+def measure_logged_in(port: int, repeats: int) -> list[dict]:
+    say("Logged-in pages ...")
+    results = []
+    for page in logged_in_pages():
+        timing = time_page(port, repeats=repeats, **page)
+        say(f"  {timing.label}: p95 {timing.p95_ms:.1f} ms, {timing.queries} queries")
+        results.append(timing.__dict__)
+    return results

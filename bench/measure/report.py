@@ -1,0 +1,98 @@
+"""The results as Markdown, as bench/README.md quotes them."""
+
+from . import say
+from .table import table
+from .targets import TARGETS, export_met, logged_in_met, public_met, reminders_met
+
+
+def print_results(results: dict) -> None:
+    _machine(results)
+    _data(results["data"])
+    _public(results)
+    _logged_in(results)
+    _export(results)
+    _reminders(results)
+
+
+def _machine(results: dict) -> None:
+    m = results["machine"]
+    say(
+        f"\n## Results at scale {results['scale']} ({m['date']})\n\n"
+        f"Machine: {m['cpus']} CPUs ({m['cpu_model']}), {m['memory_gb']} GB memory, "
+        f"load average {m['load_average'][0]:.1f} at the start. "
+        f"Python {m['python']}, Django {m['django']}, Wagtail {m['wagtail']}, "
+        f"Celery {m['celery']}, gunicorn {m['gunicorn']} (2 sync workers"
+        f"{', gc.freeze()' if results.get('gc_freeze') else ''}), "
+        f"PostgreSQL {m['postgres']}, Redis {m['redis']}, {m['wrk']}.\n"
+    )
+
+
+def _data(data: dict) -> None:
+    load = f"generated in {data['load_s']:.0f} s" if data["load_s"] is not None else "reused"
+    say(f"### Data ({load})\n")
+    say(table(["model", "rows"], [[k, v] for k, v in data["rows"].items()]))
+
+
+def _public(results: dict) -> None:
+    heading = (
+        f"Public pages (wrk, {results['seconds']} s each, 8 connections; "
+        f"target: ≥ {TARGETS['public_ratio']} of the floor and p99 < "
+        f"{TARGETS['public_p99_ms']} ms)"
+    )
+    keys = ["rps", "ratio", "p50_ms", "p99_ms", "errors"]
+    miss = ["uncached_p50_ms", "uncached_queries"]
+    rows = [
+        [r["label"], *(r.get(k) for k in keys), public_met(r), *(r.get(k) for k in miss)]
+        for r in results["public"]
+    ]
+    headings = ["page", "req/s", "x floor", "p50 ms", "p99 ms", "errors", "met"]
+    _section(heading, [*headings, "uncached p50 ms", "uncached queries"], rows)
+
+
+def _logged_in(results: dict) -> None:
+    heading = (
+        f"Logged-in pages ({results['repeats']} sequential requests each; "
+        f"target: p95 < {TARGETS['logged_in_p95_ms']} ms, constant queries)"
+    )
+    keys = ["label", "status", "p50_ms", "p95_ms", "queries", "queries_small"]
+    rows = [[*(r[k] for k in keys), logged_in_met(r)] for r in results["logged_in"]]
+    headings = ["page", "status", "p50 ms", "p95 ms", "queries", "queries (little data)"]
+    _section(heading, [*headings, "met"], rows)
+
+
+def _export(results: dict) -> None:
+    e = results["export"]
+    heading = (
+        f"CSV export of all activity logs (target: ≥ {TARGETS['export_rows_per_s']:,} "
+        f"rows/s, peak memory growth < {TARGETS['export_growth_mb']} MB)"
+    )
+    keys = ["rows", "megabytes", "seconds", "first_byte_s", "rows_per_s", "peak_growth_mb"]
+    headings = ["rows", "MB", "seconds", "first byte s", "rows/s", "peak growth MB"]
+    rows = [[*(e[k] for k in keys), e["streaming"], export_met(e)]] if e else []
+    note = None
+    if e and e.get("aborted"):
+        note = f"Stopped: {e['aborted']} (BENCH_EXPORT_MAX_MB) after {e['rows']:,} rows.\n"
+    _section(heading, [*headings, "streamed", "met"], rows, note=note)
+
+
+def _reminders(results: dict) -> None:
+    r = results["reminders"]
+    heading = (
+        f"Reminders through one Celery worker to an SMTP sink (target: ≥ "
+        f"{TARGETS['reminders_per_s']}/s, each sent once)"
+    )
+    keys = ["expected", "sent", "seconds", "per_second", "duplicates", "resent_on_second_run"]
+    headings = ["bookings due", "sent", "seconds", "per second", "duplicates"]
+    rows = [[*(r[k] for k in keys), r["notices"], reminders_met(r)]] if r else []
+    headings += ["sent again on a second run", "notices recorded", "met"]
+    _section(heading, headings, rows)
+
+
+def _section(heading: str, headings: list[str], rows: list[list], note=None) -> None:
+    say(f"\n### {heading}\n")
+    if not rows:
+        say("Not measured in this run.")
+        return
+    if note:
+        say(note)
+    say(table(headings, rows))

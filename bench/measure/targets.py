@@ -1,0 +1,41 @@
+"""What each measurement must reach, and whether a result met it."""
+
+TARGETS = {
+    "public_ratio": 0.5,
+    "public_p99_ms": 100,
+    "logged_in_p95_ms": 150,
+    "export_rows_per_s": 50_000,
+    "export_growth_mb": 100,
+    "reminders_per_s": 200,
+}
+
+
+def public_met(r: dict) -> bool | None:
+    """At least half the floor's throughput with p99 under 100 ms (the floor: not judged)."""
+    if r.get("ratio") is None:
+        return None
+    return r["ratio"] >= TARGETS["public_ratio"] and r["p99_ms"] < TARGETS["public_p99_ms"]
+
+
+def logged_in_met(r: dict) -> bool:
+    # More data must not mean more queries (less data may take one more, for a filter).
+    constant = r["queries_small"] is None or r["queries"] <= r["queries_small"]
+    return r["status"] == 200 and r["p95_ms"] < TARGETS["logged_in_p95_ms"] and constant
+
+
+def export_met(e: dict) -> bool:
+    return (
+        e["status"] == 200
+        and e["rows_per_s"] >= TARGETS["export_rows_per_s"]
+        and e["peak_growth_mb"] < TARGETS["export_growth_mb"]
+    )
+
+
+def reminders_met(r: dict) -> bool:
+    """Fast enough, and each reminder sent exactly once."""
+    once = (
+        r["duplicates"] == 0
+        and r["resent_on_second_run"] == 0
+        and r["sent"] == r["expected"] == r["notices"]
+    )
+    return once and r["per_second"] >= TARGETS["reminders_per_s"]
