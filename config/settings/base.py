@@ -197,6 +197,86 @@ STAFF_MFA_REQUIRED = env.bool("STAFF_MFA_REQUIRED", default=True)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_TOTP_ISSUER = "Parent Champions"
 
+# One sign-in door: every way in is allauth's (rate limits, verification, second factor).
+# Wagtail's login forms redirect to it (config/urls.py); nothing else checks a password.
+# ------------------------------------------------------------------------------
+# Passwords are changed and reset through allauth's pages only (one set of checks).
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+# Shared page and document passwords would be a door without rate limits: not offered.
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"password": False}
+WAGTAILDOCS_PRIVATE_DOCUMENT_OPTIONS = {"password": False}
+# The read-only API serves anonymous readers only: without this, Django REST framework would
+# check HTTP Basic credentials on every call, a password oracle with no rate limit.
+# https://www.django-rest-framework.org/api-guide/authentication/
+REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": []}
+
+# Headers: Content-Security-Policy and Permissions-Policy
+# ------------------------------------------------------------------------------
+# Content-Security-Policy (django-csp 4): https://django-csp.readthedocs.io/
+# Public, champion and sign-in pages load scripts and styles only from our own static files:
+# no inline script or style attribute (an inline script would need {{ request.csp_nonce }},
+# and public pages are cached, so keep scripts in static files). Images may be data: URIs (the
+# QR code for an authenticator app); videos embedded in stories come from YouTube or Vimeo.
+EMBED_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+MEDIA_ORIGINS = env.list("MEDIA_ORIGINS", default=[])  # e.g. the object store serving uploads
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "media-src": [SELF, *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": EMBED_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail's admin (every path under it, previews included) still renders inline scripts (inline
+# panels, date pickers) and style attributes, and shows uploads as blob: previews: allowed there
+# only. It frames its own previews, and checks releases.wagtail.org for new versions.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
+        "connect-src": [SELF, "https://releases.wagtail.org"],
+        "frame-src": [SELF, *EMBED_ORIGINS],
+        "frame-ancestors": [SELF],
+    }
+}
+# Permissions-Policy: https://github.com/adamchainz/django-permissions-policy
+# Nothing here uses the camera, microphone, location or payments; security keys and passkeys
+# (two-step sign-in) are used by the site itself.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "publickey-credentials-create": ["self"],
+    "publickey-credentials-get": ["self"],
+    "serial": [],
+    "usb": [],
+}
+# No staff avatars from Gravatar: it would send a hash of each staff e-mail to a third party
+# (and the admin's Content-Security-Policy only allows our own images).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 # E-mail: EMAIL_URL, e.g. smtp+tls://user:pass@host:587; absent, the console backend.
 # ------------------------------------------------------------------------------
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
@@ -228,18 +308,10 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
-# Passwords are changed and reset through allauth's pages only (one set of checks).
-WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
-# Shared page and document passwords would be a door without rate limits: not offered.
-WAGTAIL_PRIVATE_PAGE_OPTIONS = {"password": False}
-WAGTAILDOCS_PRIVATE_DOCUMENT_OPTIONS = {"password": False}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt"]
 WAGTAIL_I18N_ENABLED = False
-# No staff avatars from Gravatar: it would send a hash of each staff e-mail to a third party
-# (and the admin's Content-Security-Policy only allows our own images).
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Anonymous public pages are kept in the shared cache this long (0 turns it off); the cache
 # is also cleared on every publish, unpublish and consent change (cms/cache.py).
@@ -305,77 +377,11 @@ UNVERIFIED_ACCOUNT_RETENTION = timedelta(
 
 # Security (tightened further in production.py)
 # ------------------------------------------------------------------------------
-# The read-only API serves anonymous readers only: without this, Django REST framework would
-# check HTTP Basic credentials on every call, a password oracle with no rate limit.
-# https://www.django-rest-framework.org/api-guide/authentication/
-REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": []}
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-
-# Content-Security-Policy (django-csp 4): https://django-csp.readthedocs.io/
-# Public, champion and sign-in pages load scripts and styles only from our own static files:
-# no inline script or style attribute (an inline script would need {{ request.csp_nonce }},
-# and public pages are cached, so keep scripts in static files). Images may be data: URIs (the
-# QR code for an authenticator app); videos embedded in stories come from YouTube or Vimeo.
-EMBED_ORIGINS = [
-    "https://www.youtube.com",
-    "https://www.youtube-nocookie.com",
-    "https://player.vimeo.com",
-]
-MEDIA_ORIGINS = env.list("MEDIA_ORIGINS", default=[])  # e.g. the object store serving uploads
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
-        "media-src": [SELF, *MEDIA_ORIGINS],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "frame-src": EMBED_ORIGINS,
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-    }
-}
-# Wagtail's admin (every path under it, previews included) still renders inline scripts (inline
-# panels, date pickers) and style attributes, and shows uploads as blob: previews: allowed there
-# only. It frames its own previews, and checks releases.wagtail.org for new versions.
-ADMIN_CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-        "script-src": [SELF, UNSAFE_INLINE],
-        "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
-        "connect-src": [SELF, "https://releases.wagtail.org"],
-        "frame-src": [SELF, *EMBED_ORIGINS],
-        "frame-ancestors": [SELF],
-    }
-}
-# Permissions-Policy: https://github.com/adamchainz/django-permissions-policy
-# Nothing here uses the camera, microphone, location or payments; security keys and passkeys
-# (two-step sign-in) are used by the site itself.
-PERMISSIONS_POLICY = {
-    "accelerometer": [],
-    "browsing-topics": [],
-    "camera": [],
-    "display-capture": [],
-    "geolocation": [],
-    "gyroscope": [],
-    "hid": [],
-    "magnetometer": [],
-    "microphone": [],
-    "midi": [],
-    "payment": [],
-    "publickey-credentials-create": ["self"],
-    "publickey-credentials-get": ["self"],
-    "serial": [],
-    "usb": [],
-}
 
 LOGGING = {
     "version": 1,
