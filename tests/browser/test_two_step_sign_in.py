@@ -64,3 +64,45 @@ def test_coordinator_sets_up_an_authenticator_app_then_reaches_the_admin(
     assert page.get_by_role("heading", level=1).count() > 0
     page.close()
     assert {name: found for name, found in failures.items() if found} == {}
+
+
+def test_coordinator_can_use_a_security_key_instead(browser, live_server, settings):
+    """A passkey or security key (WebAuthn), with Chromium's virtual authenticator."""
+    settings.STAFF_MFA_REQUIRED = True
+    settings.MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True  # the live server is plain HTTP
+    coordinator = StaffFactory(is_superuser=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "usb",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+            }
+        },
+    )
+    base = live_server.url
+    page.goto(f"{base}{reverse('account_login')}?next=/admin/")
+    page.get_by_label("Email").fill(coordinator.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.url == base + reverse("mfa_index")
+
+    page.goto(base + reverse("mfa_add_webauthn"))
+    page.get_by_label("Password").fill(PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert page.url == base + reverse("mfa_add_webauthn")
+    with page.expect_navigation():
+        page.locator("#mfa_webauthn_add").click()
+    assert coordinator.authenticator_set.filter(type="webauthn").exists()
+    page.goto(base + "/admin/")
+    assert page.url == base + "/admin/"
+    context.close()
