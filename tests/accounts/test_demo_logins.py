@@ -6,7 +6,16 @@ import pytest
 from django.contrib.sites.models import Site
 from django.core.management import call_command
 
+from accounts.demo import STAFF_EMAIL
+from tests.factories.accounts import UserFactory
+
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def demo_loaded():
+    """The demo's coordinator exists, so the command only prints (loading is tested elsewhere)."""
+    UserFactory(email=STAFF_EMAIL)
 
 
 def _printed(**options):
