@@ -11,6 +11,7 @@ from django.contrib.auth.hashers import MD5PasswordHasher
 from django.urls import reverse
 
 from accounts import tasks
+from accounts.models import User
 from tests.factories.accounts import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +89,12 @@ def test_already_registered_email_names_the_site(client, smtp_server):
     assert "Someone else" not in body
     assert "example.com" not in body
     assert "Parent Champions" in body
+
+
+def test_a_new_account_is_written_all_or_nothing(client):
+    with (
+        mock.patch("champions.services.champion_register", side_effect=RuntimeError),
+        pytest.raises(RuntimeError),
+    ):
+        _signup(client, "half@example.org")
+    assert not User.objects.filter(email="half@example.org").exists()
