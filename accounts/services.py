@@ -1,4 +1,7 @@
+from urllib.parse import urlsplit
+
 from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -23,3 +26,34 @@ def unverified_accounts_purge(*, now=None) -> int:
     ids = list(stale.values_list("pk", flat=True))
     User.objects.filter(pk__in=ids).delete()
     return len(ids)
+
+
+def account_email_send(
+    *, subject: str, body: str, from_email: str, to: list[str], alternatives=(), html=False
+) -> None:
+    """Send one e-mail that allauth rendered (confirmation, reset, "you already have an
+    account", security notices); called by the deferred task only."""
+    message = EmailMultiAlternatives(subject, body, from_email, to)
+    if html:
+        message.content_subtype = "html"
+    for content, mimetype in alternatives:
+        message.attach_alternative(content, mimetype)
+    message.send()
+
+
+def sites_site_sync(*, site_model=None):
+    """Name the Sites framework's site after settings, so allauth's e-mails name this site.
+
+    Name: WAGTAIL_SITE_NAME; domain: the host of WAGTAILADMIN_BASE_URL. Data migrations pass
+    their historical Site model. Returns the site.
+    """
+    if site_model is None:
+        from django.contrib.sites.models import Site as site_model
+    site, _ = site_model.objects.update_or_create(
+        pk=settings.SITE_ID,
+        defaults={
+            "name": settings.WAGTAIL_SITE_NAME,
+            "domain": urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc or "localhost",
+        },
+    )
+    return site

@@ -12,6 +12,8 @@ os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pc_bench")
 os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/6")
 os.environ.setdefault("LOG_LEVEL", "WARNING")
+# The bench signs staff in with a password only; production requires a second factor.
+os.environ.setdefault("STAFF_MFA_REQUIRED", "False")
 
 from config.settings.production import *  # noqa: F403
 from config.settings.production import BASE_DIR, INSTALLED_APPS

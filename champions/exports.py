@@ -1,6 +1,7 @@
 """Spreadsheet exports from the admin listings: safe from formula injection, streamed in chunks.
 
-Used by every listing with `list_export` (champions, activity, expenses, events).
+Used by every listing with `list_export` (champions, activity, expenses, events) and by
+Wagtail's own reports (cms/reports.py).
 """
 
 import csv
@@ -17,7 +18,14 @@ def neutralise_formula(value):
     return value
 
 
-class SafeSpreadsheetExportMixin:
+class FormulaSafeExportMixin:
+    """For any view with Wagtail's SpreadsheetExportMixin: no cell can run as a formula."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        return neutralise_formula(super().preprocess_field_value(field, value, export_format))
+
+
+class SafeSpreadsheetExportMixin(FormulaSafeExportMixin):
     """For Wagtail index views: neutralised cells, and CSV read in chunks so memory stays flat.
 
     Wagtail's own CSV export iterates the whole queryset into memory; a million activity logs
@@ -32,9 +40,6 @@ class SafeSpreadsheetExportMixin:
         if self.is_export:
             return self.as_spreadsheet(self.get_queryset(), request.GET.get("export"))
         return super().get(request, *args, **kwargs)
-
-    def preprocess_field_value(self, field, value, export_format):
-        return neutralise_formula(super().preprocess_field_value(field, value, export_format))
 
     def get_preprocess_function(self, field, value, export_format):
         # Wagtail looks this up for every cell; the answer depends only on field, type, format.

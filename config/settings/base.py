@@ -10,6 +10,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from config.storages import object_storages
 
@@ -56,8 +57,10 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_guid",
+    "csp",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -74,6 +77,9 @@ MIDDLEWARE = [
     "django_guid.middleware.guid_middleware",
     "config.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Outside the page cache, so that cached pages get the header too.
+    "config.csp.AreaCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -82,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.middleware.StaffSecondFactorMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.cache.PublicPageCacheMiddleware",
 ]
@@ -111,18 +118,30 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the dev server read while a background write is in progress.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
 
-# Cache: Redis when REDIS_URL is set, else local memory.
-# https://docs.djangoproject.com/en/5.2/topics/cache/
+
+# Cache: Redis when REDIS_URL is set, else local memory (production requires Redis).
+# https://docs.djangoproject.com/en/5.2/topics/cache/ and https://github.com/jazzband/django-redis
 # ------------------------------------------------------------------------------
+def redis_cache(url: str) -> dict:
+    """The shared cache. If Redis goes down, reads miss and writes are skipped (each logged):
+    pages are served uncached and sign-in works (rate limits are not counted meanwhile)."""
+    return {
+        "BACKEND": "config.cache.OutageTolerantRedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "pc",
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            # A hung Redis must not hold every request: give up quickly and serve uncached.
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 1,
+        },
+    }
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "pc",
-        }
-    }
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -137,11 +156,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.passwords.GuessablePasswordValidator"},
+]
+# zxcvbn's score (0-4) a password must reach: 3 is "safe from an offline attack on a slow
+# hash". https://github.com/Pierre-Sassoulas/django-zxcvbn-password-validator
+PASSWORD_MINIMAL_STRENGTH = 3
+# Words the site itself suggests, counted as guessable like the person's own name.
+PASSWORD_EXTRA_DICTIONARY = [
+    "parent",
+    "parents",
+    "champion",
+    "champions",
+    "parentchampion",
+    "parentchampions",
+    "pc",
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "champions:dashboard"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupDetailsForm"
+ACCOUNT_FORMS = {"signup": "accounts.signup.SignupForm"}
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
@@ -160,6 +194,95 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+
+# Second factor (allauth MFA): https://docs.allauth.org/en/latest/mfa/configuration.html
+# Authenticator apps (TOTP) with recovery codes, and security keys or passkeys (WebAuthn) where
+# the browser has them. Staff must have one before any admin page is served; champions may
+# turn it on from their details page. Only the embedded demo (dev settings) switches it off.
+# ------------------------------------------------------------------------------
+STAFF_MFA_REQUIRED = env.bool("STAFF_MFA_REQUIRED", default=True)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_TOTP_ISSUER = "Parent Champions"
+
+# One sign-in door: every way in is allauth's (rate limits, verification, second factor).
+# Wagtail's login forms redirect to it (config/urls.py); nothing else checks a password.
+# ------------------------------------------------------------------------------
+# Passwords are changed and reset through allauth's pages only (one set of checks).
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+# Shared page and document passwords would be a door without rate limits: not offered.
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"password": False}
+WAGTAILDOCS_PRIVATE_DOCUMENT_OPTIONS = {"password": False}
+# The read-only API serves anonymous readers only: without this, Django REST framework would
+# check HTTP Basic credentials on every call, a password oracle with no rate limit.
+# https://www.django-rest-framework.org/api-guide/authentication/
+REST_FRAMEWORK = {"DEFAULT_AUTHENTICATION_CLASSES": []}
+
+# Headers: Content-Security-Policy and Permissions-Policy
+# ------------------------------------------------------------------------------
+# Content-Security-Policy (django-csp 4): https://django-csp.readthedocs.io/
+# Public, champion and sign-in pages load scripts and styles only from our own static files:
+# no inline script or style attribute (an inline script would need {{ request.csp_nonce }},
+# and public pages are cached, so keep scripts in static files). Images may be data: URIs (the
+# QR code for an authenticator app); videos embedded in stories come from YouTube or Vimeo.
+EMBED_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+MEDIA_ORIGINS = env.list("MEDIA_ORIGINS", default=[])  # e.g. the object store serving uploads
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *MEDIA_ORIGINS],
+        "media-src": [SELF, *MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": EMBED_ORIGINS,
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail's admin (every path under it, previews included) still renders inline scripts (inline
+# panels, date pickers) and style attributes, and shows uploads as blob: previews: allowed there
+# only. It frames its own previews, and checks releases.wagtail.org for new versions.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:", *MEDIA_ORIGINS],
+        "connect-src": [SELF, "https://releases.wagtail.org"],
+        "frame-src": [SELF, *EMBED_ORIGINS],
+        "frame-ancestors": [SELF],
+    }
+}
+# Permissions-Policy: https://github.com/adamchainz/django-permissions-policy
+# Nothing here uses the camera, microphone, location or payments; security keys and passkeys
+# (two-step sign-in) are used by the site itself.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "browsing-topics": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "publickey-credentials-create": ["self"],
+    "publickey-credentials-get": ["self"],
+    "serial": [],
+    "usb": [],
+}
+# No staff avatars from Gravatar: it would send a hash of each staff e-mail to a third party
+# (and the admin's Content-Security-Policy only allows our own images).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # E-mail: EMAIL_URL, e.g. smtp+tls://user:pass@host:587; absent, the console backend.
 # ------------------------------------------------------------------------------

@@ -12,3 +12,7 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 LOG_FORMAT = env("LOG_FORMAT", default="") or "plain"
 LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT
 LOGGING["loggers"]["config.requests"] = {"level": "WARNING"}
+# The embedded demo lets anyone try the admin at once (load_demo says so); production does not.
+STAFF_MFA_REQUIRED = env.bool("STAFF_MFA_REQUIRED", default=False)
+# Security keys on http://127.0.0.1 (browsers treat loopback as secure; allauth must too).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True

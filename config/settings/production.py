@@ -3,11 +3,16 @@
 https://docs.djangoproject.com/en/5.2/howto/deployment/checklist/
 """
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")  # no default: refuse to start without it
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+# Rate limits and cached pages must be shared by every worker process: no local-memory cache.
+if not env("REDIS_URL"):  # unset raises ImproperlyConfigured too
+    raise ImproperlyConfigured("Set the REDIS_URL environment variable")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -13,3 +13,5 @@ PRIVATE_MEDIA_ROOT = BASE_DIR / ".test-private-media"
 # Unit tests run tasks in-process; tests/test_celery_worker.py sends them to a real worker.
 CELERY_TASK_ALWAYS_EAGER = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Staff tests sign in without a second factor; tests/accounts/test_staff_mfa.py turns it on.
+STAFF_MFA_REQUIRED = False

@@ -13,8 +13,9 @@ def test_admin_redirects_anonymous_users_to_the_allauth_login(client):
     assert "next=/admin/" in response.url
 
 
-def test_wagtail_login_page_forwards_to_allauth(client):
-    response = client.get("/admin/login/?next=/admin/pages/")
+@pytest.mark.parametrize("wagtail_login", ["/admin/login/", "/_util/login/"])
+def test_wagtail_login_pages_forward_to_allauth(client, wagtail_login):
+    response = client.get(f"{wagtail_login}?next=/admin/pages/")
     assert response.status_code == 302
     assert response.url == reverse("account_login") + "?next=/admin/pages/"
 

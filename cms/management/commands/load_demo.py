@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts import demo as accounts_demo
 from accounts.models import User
+from accounts.services import sites_site_sync
 from cms import demo as cms_demo
 
 
@@ -10,6 +12,7 @@ class Command(BaseCommand):
     help = "Load the deterministic demo programme into an empty database (a no-op otherwise)."
 
     def handle(self, *args, **options):
+        sites_site_sync()
         if User.objects.filter(email=accounts_demo.STAFF_EMAIL).exists():
             self.stdout.write("Demo content is already loaded.")
         elif User.objects.exists():
@@ -25,3 +28,12 @@ class Command(BaseCommand):
             f"\n  Champion (dashboard at /dashboard/): "
             f"{accounts_demo.CHAMPION_EMAIL} / {accounts_demo.DEMO_PASSWORD}\n"
         )
+        if settings.STAFF_MFA_REQUIRED:
+            self.stdout.write(
+                "  At first sign-in staff must set up two-step sign-in (an authenticator app).\n"
+            )
+        else:
+            self.stdout.write(
+                "  Two-step sign-in for staff is off in this demo (STAFF_MFA_REQUIRED), so the "
+                "admin opens at once;\n  production settings require it.\n"
+            )
