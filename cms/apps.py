@@ -11,12 +11,15 @@ class CmsConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from champions.models import Consent
-        from champions.signals import consent_withdrawn
+        from champions.signals import champion_anonymising, consent_withdrawn
         from events.models import Event
 
-        from . import signals
+        from . import receivers, signals
 
         consent_withdrawn.connect(signals.on_consent_withdrawn, dispatch_uid="cms-consent")
+        champion_anonymising.connect(
+            receivers.on_champion_anonymising, dispatch_uid="cms-anonymise"
+        )
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(signals.on_content_changed, dispatch_uid=f"cms-{id(signal)}")
         post_delete.connect(signals.on_content_changed, sender=Page, dispatch_uid="cms-del")

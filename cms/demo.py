@@ -14,10 +14,10 @@ from wagtail.models import Site
 from accounts import demo as accounts_demo
 from accounts.models import COORDINATORS, VIEWERS
 from champions import demo as champions_demo
-from champions import demo_activity as activity_demo
 from champions.choices import ConsentKind
 from champions.models import Champion
-from champions.services import champion_register, consent_give, consent_withdraw
+from champions.services.consents import consent_give, consent_withdraw
+from champions.services.journey import champion_register
 from events import demo as events_demo
 
 from .models import (
@@ -48,9 +48,9 @@ def load_all() -> None:
         email=accounts_demo.CHAMPION_EMAIL, first_name="Priya", last_name="Shah"
     )
     champion_register(user=user, preferred_name="Priya")
-    champions_demo.load(staff=staff)
+    champions_demo.load_champions(staff=staff)
     events_demo.load(staff=staff)
-    activity_demo.load(staff=staff)
+    champions_demo.load_activity(staff=staff)
     load_pages(staff=staff)
 
 

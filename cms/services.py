@@ -66,20 +66,18 @@ def story_draft_submit(
     from wagtail.images import get_image_model
 
     from champions.choices import ConsentKind
-    from champions.selectors import consents_current
-    from champions.services import consent_give
+    from champions.models import Consent
+    from champions.services.consents import consent_give
 
     from .models import StoryIndexPage
 
     index = StoryIndexPage.objects.first()
     if index is None:
         raise StoryIndexMissing("Stories cannot be submitted yet. Please try again later.")
-    current = consents_current(champion)
+    current = Consent.objects.current_for(champion)
     for kind, needed in ((ConsentKind.STORY, True), (ConsentKind.PHOTO, photo is not None)):
         if needed and kind not in current:
-            consent_give(
-                champion=champion, kind=kind, wording_version=settings.CONSENT_WORDING_VERSION
-            )
+            consent_give(champion=champion, kind=kind)
     hero = None
     if photo is not None:
         hero = get_image_model().objects.create(

@@ -1,5 +1,9 @@
 from wagtail import hooks
 
+from champions import hooks as champions_hooks
+
+from . import receivers
+
 
 @hooks.register("register_log_actions")
 def register_cms_log_actions(actions):
@@ -8,3 +12,6 @@ def register_cms_log_actions(actions):
         "Unpublish: consent withdrawn",
         "Unpublished because the champion's consent is no longer current",
     )
+
+
+hooks.register(champions_hooks.DATA_EXPORT, receivers.champion_data_export)

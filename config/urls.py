@@ -34,7 +34,6 @@ urlpatterns = [
     path("dashboard/", include("champions.urls")),
     path("events/", include("events.urls")),
     path("calendar/", include("events.calendar_urls")),
-    path("dashboard/", include("champions.activity_urls")),
 ]
 
 if settings.DEBUG:

@@ -18,7 +18,7 @@ from wagtail.log_actions import log
 from accounts.models import COORDINATORS
 from champions.choices import TrainingStatus
 from champions.models import Champion, TrainingRecord
-from champions.notifications import email_champion
+from champions.services.notifications import email_champion
 
 from .choices import EventKind, EventStatus, NoticeKind, RegistrationStatus
 from .ical import event_filename, events_to_ical
@@ -435,7 +435,7 @@ def coordinator_digest_send(*, today: datetime.date | None = None) -> int:
     """Send each coordinator this week's digest once: next week's events with places left,
     overdue meeting actions, logs and claims waiting for review, and checks and training
     expiring in the next 30 days."""
-    from champions.digest import staff_digest_context
+    from champions.selectors.digest import staff_digest_champions as staff_digest_context
 
     today = today or timezone.localdate()
     week_starting = today - datetime.timedelta(days=today.weekday())

@@ -2,6 +2,9 @@
 
 from wagtail import hooks
 
+from champions import hooks as champions_hooks
+
+from . import receivers
 from .viewsets import EventsGroup
 
 
@@ -14,3 +17,7 @@ def register_events_viewsets():
 def register_events_log_actions(actions):
     actions.register_action("events.cancel", "Cancel event", "Cancelled the event")
     actions.register_action("events.attendance", "Save attendance", "Saved the attendance register")
+
+
+hooks.register(champions_hooks.BOOKED_EVENTS, receivers.events_booked_by)
+hooks.register(champions_hooks.DATA_EXPORT, receivers.champion_data_export)

@@ -1,13 +1,19 @@
-from .activity import ActivityFactor, ActivityLog, ExpenseClaim
-from .onboarding import Consent, OnboardingCheck, SupervisionNote
+from .activity import ActivityFactor, ActivityLog
+from .consents import Consent
+from .expenses import ExpenseClaim
+from .onboarding import OnboardingCheck
 from .profile import Area, Champion, StageChange
 from .reminders import RenewalReminder
+from .supervision import SupervisionNote
 from .training import TrainingModule, TrainingRecord
 
 __all__ = [
+    "ActivityFactor",
+    "ActivityLog",
     "Area",
     "Champion",
     "Consent",
+    "ExpenseClaim",
     "OnboardingCheck",
     "RenewalReminder",
     "StageChange",
@@ -15,5 +21,3 @@ __all__ = [
     "TrainingModule",
     "TrainingRecord",
 ]
-
-__all__ += ["ActivityFactor", "ActivityLog", "ExpenseClaim"]

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils import timezone
 
 from ..choices import CheckKind, Stage
+from .training import Progress, TrainingModule, training_progress
 
 
 class Area(models.Model):
@@ -64,8 +65,8 @@ class Champion(models.Model):
 
     email.fget.short_description = "e-mail"
 
-    # The properties below read prefetched relations (selectors.champions_for_listing), so a
-    # listing costs no query per champion.
+    # The properties below read prefetched relations (selectors.champions.champions_for_listing),
+    # so a listing costs no query per champion.
 
     @property
     def dbs_renewal_due_on(self):
@@ -77,22 +78,14 @@ class Champion(models.Model):
     dbs_renewal_due_on.fget.short_description = "DBS renewal due"
 
     @property
-    def training_progress(self):
+    def training_progress(self) -> Progress:
         """Required modules valid today / required modules, e.g. "3 of 4"."""
-        from ..readiness import Progress
-
-        today = timezone.localdate()
-        valid = sum(
-            1
-            for record in self.training_records.all()
-            if record.module.required_for_activation and record.is_valid(today)
-        )
         required = getattr(self, "required_modules_total", None)  # annotated by the selector
         if required is None:
-            from .training import TrainingModule
-
             required = TrainingModule.objects.filter(required_for_activation=True).count()
-        return Progress(valid=valid, required=required)
+        return training_progress(
+            self.training_records.all(), required=required, today=timezone.localdate()
+        )
 
     training_progress.fget.short_description = "training progress"
 

@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from champions.choices import ConsentKind
-from champions.selectors import consents_current
+from champions.models import Consent
 
 from ..blocks import BaseStreamBlock
 from ..forms import StoryPageForm
@@ -156,7 +156,7 @@ class StoryPage(PublicCacheMixin, Page):
         if self.champion_id is None:
             return []
         champion = self.champion
-        current = consents_current(champion, now)
+        current = Consent.objects.current_for(champion, now)
         problems = []
         if ConsentKind.STORY not in current:
             problems.append(

@@ -208,8 +208,6 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 4
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Task modules outside an app's tasks.py (autodiscovery only finds tasks.py).
-CELERY_IMPORTS = ["champions.activity_tasks"]
 CELERY_BEAT_SCHEDULE = {
     "purge-unverified-accounts": {
         "task": "accounts.tasks.purge_unverified_accounts",
@@ -277,7 +275,5 @@ LOGGING = {
 LEAVER_RETENTION_DAYS = env.int("LEAVER_RETENTION_DAYS", default=730)
 # Story and photo consent lapse after this many years; contact consent does not.
 CONSENT_VALIDITY_YEARS = env.int("CONSENT_VALIDITY_YEARS", default=5)
-# Current wording of each consent statement; a change of wording means a new version.
-CONSENT_WORDING_VERSION = env("CONSENT_WORDING_VERSION", default="2026-01")
 # The most one expense claim may be for (GBP); larger costs are agreed with a coordinator first.
 EXPENSE_CLAIM_CEILING = Decimal(env("EXPENSE_CLAIM_CEILING", default="150.00"))

@@ -4,7 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from champions.choices import ConsentKind
-from champions.services import consent_give
+from champions.services.consents import consent_give
 from tests.factories.champions import ChampionFactory
 from tests.factories.cms import OutcomePageFactory, StoryPageFactory
 

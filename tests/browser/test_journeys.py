@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from champions.choices import ActivityStatus, ConsentKind, Stage
 from champions.models import ActivityLog
-from champions.services import consent_give
+from champions.services.consents import consent_give
 from tests.factories.accounts import PASSWORD, StaffFactory
 from tests.factories.champions import ChampionFactory
 
@@ -45,7 +45,7 @@ def test_champion_logs_activity_on_a_phone_and_coordinator_approves_it(browser, 
     desk = browser.new_page(viewport={"width": 1280, "height": 900})
     _sign_in(desk, live_server.url, coordinator.email, "?next=/admin/")
     assert "/admin/" in desk.url
-    desk.goto(live_server.url + reverse("activitylog:review", args=[log.pk]))
+    desk.goto(live_server.url + reverse("champions_activitylog:review", args=[log.pk]))
     desk.get_by_label("Approve", exact=True).check()
     desk.get_by_role("button", name="Record decision").click()
     desk.wait_for_load_state()

@@ -1,3 +1,4 @@
+import dataclasses
 import datetime
 import io
 
@@ -10,8 +11,9 @@ from pypdf import PdfReader
 from wagtail.models import ModelLogEntry
 
 from champions.choices import CheckKind, ConsentKind, Stage, TrainingStatus
-from champions.selectors import champion_has_consent
-from champions.services import consent_give
+from champions.models import Consent
+from champions.services.consents import consent_give
+from champions.wording import CONSENT_WORDING
 from tests.factories.champions import (
     AreaFactory,
     ChampionFactory,
@@ -157,18 +159,21 @@ def test_profile_edit_cannot_change_the_stage(client, champion):
 
 def test_consent_withdrawal_takes_effect_at_once(client, champion):
     consent_give(champion=champion, kind=ConsentKind.PHOTO, wording_version="2026-01")
-    assert champion_has_consent(champion, ConsentKind.PHOTO)
+    assert Consent.objects.has_current(champion, ConsentKind.PHOTO)
     response = client.post(
         reverse("champions:consents"), {"kind": ConsentKind.PHOTO, "action": "withdraw"}
     )
     assert response.status_code == 302
-    assert not champion_has_consent(champion, ConsentKind.PHOTO)
+    assert not Consent.objects.has_current(champion, ConsentKind.PHOTO)
     html = client.get(reverse("champions:consents")).content.decode()
     assert 'I agree<span class="visually-hidden"> to using photos of me' in html
 
 
-def test_champion_gives_consent_with_the_current_wording_version(client, champion, settings):
-    settings.CONSENT_WORDING_VERSION = "2026-03"
+def test_champion_gives_consent_with_the_current_wording_version(client, champion, monkeypatch):
+    wording = CONSENT_WORDING[ConsentKind.CONTACT_EMAIL]
+    monkeypatch.setitem(
+        CONSENT_WORDING, ConsentKind.CONTACT_EMAIL, dataclasses.replace(wording, version="2026-03")
+    )
     client.post(
         reverse("champions:consents"), {"kind": ConsentKind.CONTACT_EMAIL, "action": "give"}
     )
@@ -245,7 +250,7 @@ def test_a_champion_cannot_reach_another_champions_data(client, champion):
     assert "Zainab" not in pdf_text(client.get(reverse("champions:transcript")))
     # Posting another champion's consent kind changes only the signed-in champion's consents.
     client.post(reverse("champions:consents"), {"kind": ConsentKind.STORY, "action": "withdraw"})
-    assert champion_has_consent(other, ConsentKind.STORY)
+    assert Consent.objects.has_current(other, ConsentKind.STORY)
 
 
 def test_pages_need_a_champion_profile(client):

@@ -9,7 +9,7 @@ from django.conf import settings
 from champions import tasks
 from champions.choices import CheckKind, ConsentKind, Stage, TrainingStatus
 from champions.models import RenewalReminder
-from champions.services import consent_give, consent_withdraw
+from champions.services.consents import consent_give, consent_withdraw
 from tests.factories.accounts import CoordinatorFactory
 from tests.factories.champions import (
     ChampionFactory,
@@ -52,8 +52,9 @@ def test_renewal_reminders_go_once_at_30_and_once_at_7_days(smtp_server):
     sent_per_day = []
     for offset in range(0, 31):
         with on(START + datetime.timedelta(days=offset)):
-            sent_per_day.append(tasks.send_renewal_reminders.delay().get())
-            tasks.send_renewal_reminders.delay()  # a second run the same day sends nothing
+            sent_per_day.append(tasks.reminders.send_renewal_reminders.delay().get())
+            # A second run the same day sends nothing.
+            tasks.reminders.send_renewal_reminders.delay()
     assert sent_per_day[0] == 1 and sent_per_day[23] == 1  # 30 days and 7 days before
     assert sum(sent_per_day) == 2
     messages = smtp_server.to("dbs@example.org")
@@ -72,18 +73,18 @@ def test_training_expiry_reminder_names_the_module(smtp_server):
         champion=champion, module=module, completed_on=START + relativedelta(days=7, months=-24)
     )
     with on(START):
-        assert tasks.send_renewal_reminders.delay().get() == 1
-        assert tasks.send_renewal_reminders.delay().get() == 0
+        assert tasks.reminders.send_renewal_reminders.delay().get() == 1
+        assert tasks.reminders.send_renewal_reminders.delay().get() == 0
     [message] = smtp_server.to("train@example.org")
     assert "“Safeguarding” training expires on 8 June 2026" in subject(message)
     assert "book a refresher" in smtp_server.body(message)
-    assert "http://testserver/dashboard/" in smtp_server.body(message)
+    assert "http://localhost/dashboard/" in smtp_server.body(message)  # the default Site
 
 
 def test_a_missed_run_sends_only_the_latest_threshold(smtp_server):
     champion_with_dbs_due(START + datetime.timedelta(days=5))
     with on(START):
-        assert tasks.send_renewal_reminders.delay().get() == 1
+        assert tasks.reminders.send_renewal_reminders.delay().get() == 1
     assert list(RenewalReminder.objects.values_list("days_before", flat=True)) == [7]
 
 
@@ -97,7 +98,7 @@ def test_no_reminder_without_contact_consent(smtp_server):
     consent_give(champion=withdrawn, kind=ConsentKind.CONTACT_EMAIL, wording_version="2026-01")
     consent_withdraw(champion=withdrawn, kind=ConsentKind.CONTACT_EMAIL)
     with on(START):
-        assert tasks.send_renewal_reminders.delay().get() == 0
+        assert tasks.reminders.send_renewal_reminders.delay().get() == 0
     assert smtp_server.messages == []
     assert not RenewalReminder.objects.exists()
 
@@ -105,19 +106,19 @@ def test_no_reminder_without_contact_consent(smtp_server):
 def test_alumni_get_no_reminders(smtp_server):
     champion_with_dbs_due(START + datetime.timedelta(days=7), stage=Stage.ALUMNI)
     with on(START):
-        assert tasks.send_renewal_reminders.delay().get() == 0
+        assert tasks.reminders.send_renewal_reminders.delay().get() == 0
     assert smtp_server.messages == []
 
 
 def test_a_renewed_check_gets_fresh_reminders(smtp_server):
     champion = champion_with_dbs_due(START + datetime.timedelta(days=7))
     with on(START):
-        tasks.send_renewal_reminders.delay()
+        tasks.reminders.send_renewal_reminders.delay()
     champion.checks.filter(kind=CheckKind.DBS).update(
         renewal_due_on=START + datetime.timedelta(days=30)
     )
     with on(START):
-        assert tasks.send_renewal_reminders.delay().get() == 1
+        assert tasks.reminders.send_renewal_reminders.delay().get() == 1
     assert len(smtp_server.to("dbs@example.org")) == 2
 
 
@@ -128,8 +129,8 @@ def test_nightly_expiry_marks_lapsed_completions_once():
     )
     last_day = TrainingRecordFactory(module=module, completed_on=START - relativedelta(months=12))
     with on(START):
-        assert tasks.expire_lapsed_training.delay().get() == 1
-        assert tasks.expire_lapsed_training.delay().get() == 0
+        assert tasks.training.expire_lapsed_training.delay().get() == 1
+        assert tasks.training.expire_lapsed_training.delay().get() == 0
     lapsed.refresh_from_db()
     last_day.refresh_from_db()
     assert lapsed.status == TrainingStatus.EXPIRED
@@ -148,8 +149,8 @@ def test_active_champion_with_lapsed_dbs_is_flagged_not_demoted(client):
         renewal_due_on=START - datetime.timedelta(days=1)
     )
     with on(START):
-        assert tasks.flag_lapsed_champions.delay().get() == 1
-        assert tasks.flag_lapsed_champions.delay().get() == 0
+        assert tasks.journey.flag_lapsed_champions.delay().get() == 1
+        assert tasks.journey.flag_lapsed_champions.delay().get() == 0
         champion.refresh_from_db()
         assert champion.stage == Stage.ACTIVE
         assert champion.attention_needed == "DBS check: renewal was due on 31 May 2026"
@@ -162,7 +163,7 @@ def test_active_champion_with_lapsed_dbs_is_flagged_not_demoted(client):
         champion.checks.filter(kind=CheckKind.DBS).update(
             renewal_due_on=START + relativedelta(years=3)
         )
-        assert tasks.flag_lapsed_champions.delay().get() == 1
+        assert tasks.journey.flag_lapsed_champions.delay().get() == 1
     champion.refresh_from_db()
     assert champion.attention_needed == ""
 

@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from champions.choices import ActivityStatus, ConsentKind, Stage
 from champions.models import Champion
-from champions.privacy import leavers_anonymise
-from champions.services import consent_give
-from champions.tasks import anonymise_leavers
+from champions.services.consents import consent_give
+from champions.services.privacy import leavers_anonymise
+from champions.tasks.privacy import anonymise_leavers
 from events.choices import RegistrationStatus
 from tests.factories.activity import ActivityLogFactory, ExpenseClaimFactory
 from tests.factories.champions import ChampionFactory, OnboardingCheckFactory

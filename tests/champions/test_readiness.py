@@ -6,9 +6,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from wagtail.models import ModelLogEntry
 
 from champions.choices import CheckKind, CheckStatus, Stage, TrainingStatus
-from champions.readiness import readiness_gaps, training_progress
-from champions.selectors import champions_with_progress, required_modules
-from champions.services import NotReady, champion_change_stage
+from champions.models.training import training_progress
+from champions.selectors.champions import champions_with_progress
+from champions.selectors.readiness import champion_readiness_gaps as readiness_gaps
+from champions.selectors.training import training_modules_required as required_modules
+from champions.services.journey import NotReady, champion_change_stage
 from tests.factories.accounts import CoordinatorFactory, StaffFactory, ViewerFactory
 from tests.factories.champions import TrainingRecordFactory, ready_champion
 
@@ -128,7 +130,9 @@ def test_training_expiry_boundary(required_pair, expires_on, ready):
     set_record(1, expires_on=expires_on)(champion, required_pair)
     assert (gaps_for(champion) == []) is ready
     loaded = champions_with_progress().get(pk=champion.pk)
-    progress = training_progress(loaded, required_modules(), TODAY)
+    progress = training_progress(
+        loaded.training_records.all(), required=len(required_modules()), today=TODAY
+    )
     assert (progress.valid, progress.required) == ((2, 2) if ready else (1, 2))
 
 

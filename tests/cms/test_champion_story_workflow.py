@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from champions.choices import ConsentKind
-from champions.selectors import consents_current
+from champions.models import Consent
 from cms.models import StoryPage
 from tests.factories.accounts import CoordinatorFactory
 from tests.factories.champions import ChampionFactory
@@ -28,7 +28,7 @@ def test_champion_draft_goes_through_moderation_before_it_is_public(client):
     story = StoryPage.objects.get(title=STORY["title"])
     assert not story.live
     assert story.champion == champion
-    assert ConsentKind.STORY in consents_current(champion)
+    assert ConsentKind.STORY in Consent.objects.current_for(champion)
     assert "<p>Now I chair the parents&#x27; forum.</p>" in str(story.body[0].value)
 
     # The champion sees it waiting; the public cannot see it.

@@ -175,7 +175,7 @@ def test_home_page_lists_featured_stories_and_latest_outcomes(client):
 
 def test_sitemap_checks_consent_in_constant_queries(client):
     from champions.choices import ConsentKind
-    from champions.services import consent_give
+    from champions.services.consents import consent_give
     from tests.factories.champions import ChampionFactory
 
     def about_a_champion():

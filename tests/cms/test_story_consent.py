@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from wagtail.models import Page
 
 from champions.choices import ConsentKind
-from champions.services import consent_give, consent_withdraw
+from champions.services.consents import consent_give, consent_withdraw
 from cms.models import StoryPage
 from tests.factories.accounts import CoordinatorFactory
 from tests.factories.champions import ChampionFactory

@@ -6,7 +6,7 @@ import pytest
 import time_machine
 
 from champions.choices import ActivityStatus, ExpenseStatus
-from champions.services import consent_withdraw
+from champions.services.consents import consent_withdraw
 from events import services, tasks
 from events.choices import ActionStatus, EventStatus, RegistrationStatus
 from events.models import Notice

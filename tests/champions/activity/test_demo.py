@@ -2,8 +2,8 @@
 
 import pytest
 
-from champions import demo_activity
 from champions.choices import ActivityStatus, ExpenseStatus
+from champions.demo import activity as demo_activity
 from champions.models import ActivityLog, ExpenseClaim
 from champions.uploads import validate_receipt
 from tests.factories.accounts import CoordinatorFactory

@@ -19,7 +19,7 @@ from tests.factories.events import EventFactory
 
 pytestmark = pytest.mark.django_db
 
-LOGS = reverse("activitylog:index")
+LOGS = reverse("champions_activitylog:index")
 
 
 def _rows(response):

@@ -72,7 +72,9 @@ def test_my_activity_and_my_expenses_are_constant(
         champion_client.get(url)
 
 
-@pytest.mark.parametrize("url_name", ["activitylog:index", "expenseclaim:index"])
+@pytest.mark.parametrize(
+    "url_name", ["champions_activitylog:index", "champions_expenseclaim:index"]
+)
 def test_the_review_queues_are_constant(client, django_assert_num_queries, url_name):
     client.force_login(CoordinatorFactory())
     champions = ChampionFactory.create_batch(5)

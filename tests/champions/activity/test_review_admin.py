@@ -20,8 +20,8 @@ from .conftest import NOW, TODAY
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
-LOGS = reverse("activitylog:index")
-CLAIMS = reverse("expenseclaim:index")
+LOGS = reverse("champions_activitylog:index")
+CLAIMS = reverse("champions_expenseclaim:index")
 
 
 def bulk_url(model, action, objects):
@@ -98,7 +98,7 @@ def test_a_viewer_can_see_the_queue_but_not_approve(client):
     log = ActivityLogFactory()
     assert client.get(LOGS).status_code == 200
     assert client.post(bulk_url("activitylog", "approve", [log])).status_code in (302, 403)
-    review = reverse("activitylog:review", args=[log.pk])
+    review = reverse("champions_activitylog:review", args=[log.pk])
     assert client.get(review).status_code == 200
     refused = client.post(review, {"decision": "approve"})
     assert refused.status_code == 302  # Wagtail turns PermissionDenied into a redirect home
@@ -111,7 +111,7 @@ def test_a_champion_cannot_reach_the_review_pages(client):
     champion = ChampionFactory()
     client.force_login(champion.user)
     log = ActivityLogFactory(champion=champion)
-    assert client.get(reverse("activitylog:review", args=[log.pk])).status_code == 302
+    assert client.get(reverse("champions_activitylog:review", args=[log.pk])).status_code == 302
     assert client.post(bulk_url("activitylog", "approve", [log])).status_code == 302
     log.refresh_from_db()
     assert log.status == ActivityStatus.SUBMITTED
@@ -125,7 +125,7 @@ def test_a_query_is_shown_to_the_champion_and_e_mailed_with_consent(
     log = ActivityLogFactory(champion=champion)
     with django_capture_on_commit_callbacks(execute=True):
         response = staff_client.post(
-            reverse("activitylog:review", args=[log.pk]),
+            reverse("champions_activitylog:review", args=[log.pk]),
             {"decision": "query", "message": "Which children's centre was this at?"},
         )
     assert response.status_code == 302
@@ -136,7 +136,7 @@ def test_a_query_is_shown_to_the_champion_and_e_mailed_with_consent(
     assert message["Subject"] == "A question about your activity log"
     body = smtp_server.body(message)
     assert "Which children's centre was this at?" in body
-    assert "http://testserver/dashboard/activity/" in body
+    assert "http://localhost/dashboard/activity/" in body  # the default Site's address
     entry = ModelLogEntry.objects.get(action="champions.activity.query")
     assert entry.data["message"] == "Which children's centre was this at?"
 
@@ -144,14 +144,14 @@ def test_a_query_is_shown_to_the_champion_and_e_mailed_with_consent(
 def test_a_refusal_is_e_mailed_once_even_if_the_task_runs_twice(
     staff_client, smtp_server, django_capture_on_commit_callbacks
 ):
-    from champions.activity_tasks import notify_activity_decision
+    from champions.tasks.activity import notify_activity_decision
 
     champion = ChampionFactory(user__email="jo@example.org")
     ConsentFactory(champion=champion, kind=ConsentKind.CONTACT_EMAIL)
     log = ActivityLogFactory(champion=champion)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         staff_client.post(
-            reverse("activitylog:review", args=[log.pk]),
+            reverse("champions_activitylog:review", args=[log.pk]),
             {"decision": "reject", "message": "This was a personal visit, not programme work."},
         )
     assert len(callbacks) == 1
@@ -168,7 +168,7 @@ def test_no_e_mail_without_contact_consent_but_the_champion_still_sees_it(
     log = ActivityLogFactory(champion=champion)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         staff_client.post(
-            reverse("activitylog:review", args=[log.pk]),
+            reverse("champions_activitylog:review", args=[log.pk]),
             {"decision": "reject", "message": "Duplicate of your entry for the same day."},
         )
     assert len(callbacks) == 1
@@ -183,7 +183,8 @@ def test_no_e_mail_without_contact_consent_but_the_champion_still_sees_it(
 def test_a_question_or_refusal_needs_a_message(staff_client):
     log = ActivityLogFactory()
     response = staff_client.post(
-        reverse("activitylog:review", args=[log.pk]), {"decision": "query", "message": " "}
+        reverse("champions_activitylog:review", args=[log.pk]),
+        {"decision": "query", "message": " "},
     )
     assert response.status_code == 200
     assert response.context["form"].errors["message"] == ["Write a message for the champion."]
@@ -224,7 +225,7 @@ def test_claims_are_approved_in_bulk_then_marked_paid_in_bulk(
 def test_a_claim_is_rejected_with_a_reason(staff_client):
     claim = ExpenseClaimFactory()
     staff_client.post(
-        reverse("expenseclaim:review", args=[claim.pk]),
+        reverse("champions_expenseclaim:review", args=[claim.pk]),
         {"decision": "reject", "message": "The receipt is for a different date."},
     )
     claim.refresh_from_db()
@@ -236,8 +237,10 @@ def test_a_claim_is_rejected_with_a_reason(staff_client):
 
 def test_staff_download_a_receipt_from_the_review_page(staff_client):
     claim = ExpenseClaimFactory(receipt=png_upload())
-    page = staff_client.get(reverse("expenseclaim:review", args=[claim.pk])).content.decode()
-    receipt_url = reverse("expenseclaim:receipt", args=[claim.pk])
+    page = staff_client.get(
+        reverse("champions_expenseclaim:review", args=[claim.pk])
+    ).content.decode()
+    receipt_url = reverse("champions_expenseclaim:receipt", args=[claim.pk])
     assert receipt_url in page
     response = staff_client.get(receipt_url)
     assert response.status_code == 200
@@ -268,7 +271,7 @@ def test_the_finance_xlsx_export_neutralises_formulas(staff_client):
 def test_staff_may_enter_a_log_older_than_ninety_days(staff_client):
     champion = ChampionFactory()
     response = staff_client.post(
-        reverse("activitylog:add"),
+        reverse("champions_activitylog:add"),
         {
             "champion": champion.pk,
             "date": "2025-09-01",
@@ -289,7 +292,9 @@ def test_staff_may_enter_a_log_older_than_ninety_days(staff_client):
 
 def test_the_admin_edit_page_for_a_claim_with_a_receipt_renders(staff_client):
     claim = ExpenseClaimFactory(receipt=png_upload())
-    assert staff_client.get(reverse("expenseclaim:edit", args=[claim.pk])).status_code == 200
+    assert (
+        staff_client.get(reverse("champions_expenseclaim:edit", args=[claim.pk])).status_code == 200
+    )
     assert ExpenseClaim.objects.count() == 1
 
 

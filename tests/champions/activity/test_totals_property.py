@@ -8,10 +8,12 @@ from django.core.exceptions import ValidationError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from champions import activity_services as services
-from champions.activity_selectors import approved_hours_totals, expense_totals
 from champions.choices import ActivityStatus
 from champions.models import ActivityLog, ExpenseClaim
+from champions.selectors.activity import activity_hours_approved_totals as approved_hours_totals
+from champions.selectors.expenses import expense_claims_totals as expense_totals
+from champions.services import activity as services
+from champions.services import expenses as expense_services
 from tests.factories.accounts import CoordinatorFactory
 from tests.factories.champions import ChampionFactory
 
@@ -127,7 +129,7 @@ def test_totals_match_a_direct_sum(operations):
             if withdrawn:
                 del logs[log_pk]
         elif op == "claim":
-            claim = services.expense_claim_submit(
+            claim = expense_services.expense_claim_submit(
                 champion=champion,
                 date=TODAY,
                 category="travel",
@@ -136,21 +138,23 @@ def test_totals_match_a_direct_sum(operations):
             )
             claims[claim.pk] = [Decimal(args[0]) / 100, "submitted"]
         elif op == "approve_claim" and claim_pk:
-            done = services.expense_claims_approve(claims=[ExpenseClaim(pk=claim_pk)], by=staff)
+            done = expense_services.expense_claims_approve(
+                claims=[ExpenseClaim(pk=claim_pk)], by=staff
+            )
             assert done == (1 if claims[claim_pk][1] == "submitted" else 0)
             if done:
                 claims[claim_pk][1] = "approved"
         elif op == "reject_claim" and claim_pk:
             if expect_refusal(
                 claims[claim_pk][1] == "submitted",
-                services.expense_claim_reject,
+                expense_services.expense_claim_reject,
                 claim=ExpenseClaim(pk=claim_pk),
                 by=staff,
                 reason="No receipt",
             ):
                 claims[claim_pk][1] = "rejected"
         elif op == "pay" and claim_pk:
-            done = services.expense_claims_mark_paid(
+            done = expense_services.expense_claims_mark_paid(
                 claims=[ExpenseClaim(pk=claim_pk)], by=staff, paid_on=TODAY, reference="BACS"
             )
             assert done == (1 if claims[claim_pk][1] == "approved" else 0)
@@ -159,7 +163,7 @@ def test_totals_match_a_direct_sum(operations):
         elif op == "withdraw_claim" and claim_pk:
             withdrawn = expect_refusal(
                 claims[claim_pk][1] == "submitted",
-                services.expense_claim_withdraw,
+                expense_services.expense_claim_withdraw,
                 claim=ExpenseClaim(pk=claim_pk),
             )
             if withdrawn:

@@ -1,0 +1,74 @@
+"""Writes for training: completions (one or many at once) and nightly expiry."""
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import transaction
+from wagtail.log_actions import log
+
+from ..choices import TrainingStatus
+from ..models import Champion, TrainingModule, TrainingRecord
+from ..validators import validate_not_in_future
+
+
+@transaction.atomic
+def training_record_complete(
+    *, champion: Champion, module: TrainingModule, completed_on, verified_by
+) -> TrainingRecord:
+    """Record (or renew) a completion; its expiry follows from the module's validity."""
+    record, _ = TrainingRecord.objects.select_for_update().get_or_create(
+        champion=champion, module=module
+    )
+    record.status = TrainingStatus.COMPLETED
+    record.completed_on = completed_on
+    record.verified_by = verified_by
+    record.save()
+    log(
+        instance=champion,
+        action="champions.training_complete",
+        user=verified_by,
+        data={
+            "module": module.title,
+            "completed_on": completed_on.isoformat(),
+            "expires_on": record.expires_on.isoformat() if record.expires_on else None,
+        },
+    )
+    return record
+
+
+@transaction.atomic
+def training_completions_record(
+    *,
+    module: TrainingModule,
+    completed_on: dt.date,
+    champions: Iterable[Champion],
+    verified_by,
+) -> list[TrainingRecord]:
+    """Record the same module and date for many champions at once (e.g. after a session)."""
+    validate_not_in_future(completed_on, what="The completion date")
+    return [
+        training_record_complete(
+            champion=champion, module=module, completed_on=completed_on, verified_by=verified_by
+        )
+        for champion in champions
+    ]
+
+
+@transaction.atomic
+def training_records_expire(*, today: dt.date) -> int:
+    """Mark completions past their expiry date as expired; returns how many changed."""
+    lapsed = list(
+        TrainingRecord.objects.select_for_update()
+        .select_related("champion", "module")
+        .filter(status=TrainingStatus.COMPLETED, expires_on__lt=today)
+    )
+    for record in lapsed:
+        log(
+            instance=record.champion,
+            action="champions.training_expire",
+            data={"module": record.module.title, "expired_on": record.expires_on.isoformat()},
+        )
+    TrainingRecord.objects.filter(pk__in=[r.pk for r in lapsed]).update(
+        status=TrainingStatus.EXPIRED
+    )
+    return len(lapsed)

@@ -1,0 +1,70 @@
+"""Onboarding checks in the admin: DBS, references, agreement and ID, per champion."""
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.admin.ui.tables import Column
+
+from ..forms.onboarding import OnboardingCheckForm
+from ..models import OnboardingCheck
+from .base import (
+    ChampionChildCreateView,
+    ChampionChildDeleteView,
+    ChampionChildEditView,
+    ProgrammeViewSet,
+)
+
+
+class OnboardingCheckCreateView(ChampionChildCreateView):
+    user_field = "recorded_by"
+
+
+class OnboardingCheckEditView(ChampionChildEditView):
+    user_field = "recorded_by"
+
+
+class OnboardingCheckViewSet(ProgrammeViewSet):
+    """Pre-activation checks (DBS, references, agreement, ID) per champion."""
+
+    model = OnboardingCheck
+    icon = "success"
+    menu_label = "Onboarding checks"
+    add_view_class = OnboardingCheckCreateView
+    edit_view_class = OnboardingCheckEditView
+    delete_view_class = ChampionChildDeleteView
+    inspect_view_enabled = True
+    edit_handler = ObjectList(
+        [
+            FieldPanel("champion"),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
+            FieldRowPanel([FieldPanel("completed_on"), FieldPanel("renewal_due_on")]),
+            FieldPanel("certificate_number"),
+            FieldPanel("notes"),
+        ],
+        base_form_class=OnboardingCheckForm,
+    )
+    list_display = [
+        "champion",
+        "kind",
+        "status",
+        "completed_on",
+        "renewal_due_on",
+        Column("certificate_masked", label="Certificate"),
+        "recorded_by",
+    ]
+    list_filter = ["kind", "status", "champion"]
+    search_fields = ["champion__preferred_name", "champion__user__email"]
+    list_export = [
+        "champion",
+        "get_kind_display",
+        "get_status_display",
+        "completed_on",
+        "renewal_due_on",
+        "certificate_masked",
+    ]
+    export_headings = {
+        "get_kind_display": "Check",
+        "get_status_display": "Status",
+        "certificate_masked": "Certificate",
+    }
+    export_filename = "onboarding-checks"
+
+    list_select_related = ["champion", "recorded_by"]
