@@ -349,28 +349,30 @@ def measure_export() -> dict | None:
 def measure_reminders_run() -> dict | None:
     """Reminders for every booking on an event inside the reminder window."""
     try:
-        from events.models import Notice
-        from events.tasks import send_event_reminders
+        from accounts.models import OutboxMessage
+        from events.tasks.notices import send_event_reminders
     except ImportError:
         return None
-    from django.conf import settings
     from django.utils import timezone
 
     from bench.reminders import measure_reminders
-    from events.models import Registration
+    from events.models import EventsSettings, Registration
 
     now = timezone.now()
     expected = Registration.objects.filter(
         status="booked",
         event__status="scheduled",
         event__starts_at__gt=now,
-        event__starts_at__lte=now + datetime.timedelta(hours=settings.EVENT_REMINDER_HOURS),
+        event__starts_at__lte=now
+        + datetime.timedelta(hours=EventsSettings.load().event_reminder_hours),
     ).count()
     say(f"Reminders for {expected:,} bookings through a Celery worker ...")
     result = measure_reminders(
         task=send_event_reminders,
         expected=expected,
-        count_notices=lambda: Notice.objects.filter(kind="reminder").count(),
+        count_notices=lambda: OutboxMessage.objects.filter(
+            key__endswith=".reminder", status="sent"
+        ).count(),
         log_path=RESULTS / "celery.log",
     )
     say(f"  {result.sent:,} sent at {result.per_second:,.0f}/s")

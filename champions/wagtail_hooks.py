@@ -51,6 +51,6 @@ def register_champions_log_actions(actions):
     actions.register_action("champions.expense.paid", "Mark expense paid", "Expense marked paid")
 
 
-@hooks.register("staff_digest_context")
+@hooks.register("events_staff_digest")  # the events app sends the weekly digest
 def champions_digest_section(*, today):
     return staff_digest_champions(today=today)

@@ -19,6 +19,8 @@ from champions.models import Champion
 from champions.services.consents import consent_give, consent_withdraw
 from champions.services.journey import champion_register
 from events import demo as events_demo
+from events.choices import EventKind
+from events.models import Event, MeetingRecord, ParentVoiceItem
 
 from .models import (
     HomePage,
@@ -291,9 +293,6 @@ OUTCOMES = [
 
 
 def _load_outcomes(index, staff):
-    from events.choices import EventKind
-    from events.models import Event, MeetingRecord, ParentVoiceItem
-
     meetings = list(Event.objects.filter(kind=EventKind.CO_PRODUCTION).order_by("starts_at"))
     records = {r.event_id: r for r in MeetingRecord.objects.filter(event__in=meetings)}
     today = timezone.localdate()

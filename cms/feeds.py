@@ -3,7 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
-from .selectors import public_outcomes, public_stories
+from .models import OutcomePage, StoryPage
 
 
 class StoriesFeed(Feed):
@@ -12,7 +12,7 @@ class StoriesFeed(Feed):
     description = "Stories by and about parent champions."
 
     def items(self):
-        return public_stories()[:20]
+        return StoryPage.objects.listed()[:20]
 
     def item_title(self, item):
         return item.title
@@ -38,7 +38,7 @@ class OutcomesFeed(Feed):
     description = "Changes to local services that parents' voices produced."
 
     def items(self):
-        return public_outcomes()[:20]
+        return OutcomePage.objects.listed()[:20]
 
     def item_title(self, item):
         return f"{item.title} ({item.get_status_display()})"

@@ -7,8 +7,9 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import feeds
-from cms import views as cms_views
 from cms.api import api_router
+from cms.views import search as cms_search
+from events.urls import calendar_urlpatterns
 
 
 class AdminLoginRedirect(RedirectView):
@@ -20,7 +21,7 @@ class AdminLoginRedirect(RedirectView):
 
 urlpatterns = [
     path("admin/login/", AdminLoginRedirect.as_view()),
-    path("search/", cms_views.search, name="search"),
+    path("search/", cms_search.search, name="search"),
     path("sitemap.xml", sitemap),
     path("api/v2/", api_router.urls),
     path("feeds/stories/", feeds.StoriesFeed(), name="feed_stories"),
@@ -33,7 +34,7 @@ urlpatterns = [
     path("dashboard/stories/", include("cms.urls")),
     path("dashboard/", include("champions.urls")),
     path("events/", include("events.urls")),
-    path("calendar/", include("events.calendar_urls")),
+    path("calendar/", include((calendar_urlpatterns, "calendar"))),
 ]
 
 if settings.DEBUG:

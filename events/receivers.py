@@ -10,7 +10,7 @@ from champions.selectors.privacy import export_rows
 
 from .choices import RegistrationStatus
 from .models import CalendarFeed, Event, Registration
-from .services import registration_cancel
+from .services.booking import registration_cancel
 
 
 def on_champion_anonymising(sender, champion, **kwargs):

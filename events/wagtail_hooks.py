@@ -1,16 +1,19 @@
-"""Registers the events app's admin viewsets and audit-log actions."""
+"""Registers the events app with Wagtail: its admin menu, audit-log actions, its digest section
+and its answers to the champions app's hooks. Only registrations live here."""
 
 from wagtail import hooks
 
 from champions import hooks as champions_hooks
 
 from . import receivers
-from .viewsets import EventsGroup
+from .selectors.digest import staff_digest_events
+from .services.digest import STAFF_DIGEST
+from .viewsets import EventsViewSetGroup
 
 
 @hooks.register("register_admin_viewset")
 def register_events_viewsets():
-    return EventsGroup()
+    return EventsViewSetGroup()
 
 
 @hooks.register("register_log_actions")
@@ -19,5 +22,6 @@ def register_events_log_actions(actions):
     actions.register_action("events.attendance", "Save attendance", "Saved the attendance register")
 
 
+hooks.register(STAFF_DIGEST, staff_digest_events)
 hooks.register(champions_hooks.BOOKED_EVENTS, receivers.events_booked_by)
 hooks.register(champions_hooks.DATA_EXPORT, receivers.champion_data_export)

@@ -249,7 +249,6 @@ def _decide(obj, status, message, staff, rng, today, action) -> None:
     obj.staff_message = message
     obj.reviewed_by = staff
     obj.reviewed_at = when
-    obj.decision_notified_at = when if message else None
     obj.save()
     audit_log(
         instance=obj,
@@ -324,7 +323,6 @@ def _review_claim(claim, log, rng, today, staff) -> None:
         claim.status = ExpenseStatus.PAID
         claim.paid_on = pay_day
         claim.payment_reference = f"BACS-{pay_day:%Y%m%d}"
-        claim.decision_notified_at = timezone.now()
         claim.save()
         audit_log(
             instance=claim,

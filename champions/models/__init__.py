@@ -3,7 +3,7 @@ from .consents import Consent
 from .expenses import ExpenseClaim
 from .onboarding import OnboardingCheck
 from .profile import Area, Champion, StageChange
-from .reminders import RenewalReminder
+from .settings import ChampionsSettings
 from .supervision import SupervisionNote
 from .training import TrainingModule, TrainingRecord
 
@@ -12,10 +12,10 @@ __all__ = [
     "ActivityLog",
     "Area",
     "Champion",
+    "ChampionsSettings",
     "Consent",
     "ExpenseClaim",
     "OnboardingCheck",
-    "RenewalReminder",
     "StageChange",
     "SupervisionNote",
     "TrainingModule",

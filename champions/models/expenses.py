@@ -1,5 +1,3 @@
-from decimal import Decimal
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,6 +9,7 @@ from ..uploads import private_storage, receipt_upload_to, validate_receipt
 from ..validators import validate_not_in_future
 from .activity import ActivityLog
 from .profile import Champion
+from .settings import ChampionsSettings
 
 
 class ExpenseClaim(models.Model):
@@ -47,7 +46,6 @@ class ExpenseClaim(models.Model):
     reviewed_at = models.DateTimeField(null=True, blank=True)
     paid_on = models.DateField(null=True, blank=True)
     payment_reference = models.CharField(max_length=100, blank=True)
-    decision_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -70,7 +68,7 @@ class ExpenseClaim(models.Model):
 
     def clean(self):
         errors = {}
-        ceiling = Decimal(str(settings.EXPENSE_CLAIM_CEILING))
+        ceiling = ChampionsSettings.load().expense_claim_ceiling
         if self.amount is not None:
             if self.amount <= 0:
                 errors["amount"] = "Enter an amount of more than £0."

@@ -17,7 +17,6 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.site import absolute_url
 
-from .. import tasks
 from ..choices import ActivityStatus
 from ..models import ActivityFactor, ActivityLog, Champion
 from ..selectors.activity import activity_log_event_choices
@@ -182,16 +181,7 @@ def _decide_with_message(log, *, by, status, action, message) -> ActivityLog:
     reviews.entry_decide(
         log, by=by, status=status, action=f"champions.activity.{action}", message=message.strip()
     )
-    reviews.notify_after_commit(tasks.activity.notify_activity_decision, log.pk)
-    return log
-
-
-def activity_log_notify_decision(*, log_id: int) -> bool:
-    """E-mail the champion a question or refusal once; returns whether an e-mail was sent."""
-    return reviews.entry_notify_decision(
-        ActivityLog,
-        pk=log_id,
-        emails=DECISION_EMAILS,
-        context_name="log",
-        url=absolute_url(reverse("activity:list")),
+    reviews.entry_email_decision(
+        log, emails=DECISION_EMAILS, context_name="log", url=absolute_url(reverse("activity:list"))
     )
+    return log

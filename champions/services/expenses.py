@@ -17,7 +17,6 @@ from wagtail.log_actions import log as audit_log
 from accounts.models import User
 from accounts.site import absolute_url
 
-from .. import tasks
 from ..choices import ExpenseStatus
 from ..models import ActivityLog, Champion, ExpenseClaim
 from ..validators import validate_not_in_future
@@ -127,7 +126,7 @@ def expense_claim_reject(*, claim: ExpenseClaim, by: User, reason: str) -> Expen
         action="champions.expense.reject",
         message=reason.strip(),
     )
-    reviews.notify_after_commit(tasks.expenses.notify_expense_decision, claim.pk)
+    _email_decision(claim)
     return claim
 
 
@@ -152,7 +151,6 @@ def expense_claims_mark_paid(
         claim.status = ExpenseStatus.PAID
         claim.paid_on = paid_on
         claim.payment_reference = reference.strip()
-        claim.decision_notified_at = None
         claim.save()
         audit_log(
             instance=claim,
@@ -164,16 +162,14 @@ def expense_claims_mark_paid(
                 "reference": claim.payment_reference,
             },
         )
-        reviews.notify_after_commit(tasks.expenses.notify_expense_decision, claim.pk)
+        _email_decision(claim)
         paid += 1
     return paid
 
 
-def expense_claim_notify_decision(*, claim_id: int) -> bool:
-    """E-mail the champion a refusal or a payment once; returns whether an e-mail was sent."""
-    return reviews.entry_notify_decision(
-        ExpenseClaim,
-        pk=claim_id,
+def _email_decision(claim: ExpenseClaim) -> None:
+    reviews.entry_email_decision(
+        claim,
         emails=DECISION_EMAILS,
         context_name="claim",
         url=absolute_url(reverse("activity:expenses")),

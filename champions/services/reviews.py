@@ -1,8 +1,9 @@
 """What activity logs and expense claims share: a champion's entry that staff review.
 
 The same for both: a champion may change or withdraw an entry until staff review it; staff
-approve many at once, or decide one with a message the champion sees; every decision is written
-to Wagtail's audit log; the decisions a champion must hear about are e-mailed once.
+approve many at once, or decide one with a message the champion sees; every decision is
+written to Wagtail's audit log; the decisions a champion must hear about are e-mailed once
+(through the outbox).
 
 Where they differ (activity.py, expenses.py): only an activity log may be queried (and is
 answered by editing it); a queried log may still be approved, a claim only while submitted;
@@ -12,13 +13,13 @@ claims carry a receipt file and are then marked paid.
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from wagtail.log_actions import log as audit_log
 
 from accounts.models import User
 
-from .notifications import email_champion
+from .notifications import champion_email_queue
 
 REVIEWED = "This has been reviewed, so it can no longer be changed."
 MESSAGE_NEEDED = "Write a message for the champion."
@@ -52,7 +53,6 @@ def entry_decide(
     entry.staff_message = message
     entry.reviewed_by = by
     entry.reviewed_at = timezone.now()
-    entry.decision_notified_at = None
     entry.save()
     audit_log(
         instance=entry,
@@ -82,28 +82,27 @@ def entries_approve(
     return approved
 
 
-def notify_after_commit(task, pk: int) -> None:
-    """Send the decision e-mail from a worker once the decision is committed."""
-    transaction.on_commit(lambda: task.delay(pk))
+def entry_email_decision(entry, *, emails: dict, context_name: str, url: str) -> None:
+    """E-mail the champion the decision just recorded, once, if it is one they must hear about.
 
-
-@transaction.atomic
-def entry_notify_decision(model, *, pk: int, emails: dict, context_name: str, url: str) -> bool:
-    """E-mail the champion the entry's decision once, if it is one they must hear about.
-
-    `emails` maps a status to (subject, template). Returns whether an e-mail was sent.
+    `emails` maps a status to (subject, template). The outbox key names the entry, the
+    decision and when it was made, so a later decision on the same entry is a new e-mail.
     """
-    entry = model.objects.select_for_update().select_related("champion__user").filter(pk=pk).first()
-    if entry is None or entry.decision_notified_at is not None or entry.status not in emails:
-        return False
+    if entry.status not in emails:
+        return
     subject, template = emails[entry.status]
-    sent = email_champion(
+    champion_email_queue(
         champion=entry.champion,
+        key=decision_key(entry),
         subject=subject,
         template=template,
         context={context_name: entry, "url": url},
     )
-    # Recorded even without consent: the decision is settled and must not be sent later.
-    entry.decision_notified_at = timezone.now()
-    entry.save(update_fields=["decision_notified_at"])
-    return sent
+
+
+def decision_key(entry) -> str:
+    """e.g. "champions.activitylog.12.queried.2026-03-18T12:00:00+00:00"."""
+    return (
+        f"champions.{entry._meta.model_name}.{entry.pk}.{entry.status}."
+        f"{entry.reviewed_at.isoformat()}"
+    )

@@ -72,3 +72,27 @@ def training_records_expire(*, today: dt.date) -> int:
         status=TrainingStatus.EXPIRED
     )
     return len(lapsed)
+
+
+@transaction.atomic
+def training_records_mark_attended(*, module_id: int, champion_ids: list[int]) -> None:
+    """Champions present at a training session have attended its module (unless completed)."""
+    existing = {
+        r.champion_id: r
+        for r in TrainingRecord.objects.filter(module_id=module_id, champion_id__in=champion_ids)
+    }
+    to_update = [
+        r
+        for r in existing.values()
+        if r.status not in (TrainingStatus.COMPLETED, TrainingStatus.ATTENDED)
+    ]
+    for record in to_update:
+        record.status = TrainingStatus.ATTENDED
+    TrainingRecord.objects.bulk_update(to_update, ["status", "updated_at"])
+    TrainingRecord.objects.bulk_create(
+        [
+            TrainingRecord(champion_id=pk, module_id=module_id, status=TrainingStatus.ATTENDED)
+            for pk in champion_ids
+            if pk not in existing
+        ]
+    )

@@ -1,15 +1,26 @@
+from django.core.paginator import Paginator
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import ParentVoiceStreamBlock
 from ..choices import OutcomeStatus
-from ..forms import OutcomePageForm
+from ..forms.pages import OutcomePageForm
 from .base import PublicCacheMixin
+from .stories import StoryPage
+
+
+class OutcomePageQuerySet(PageQuerySet):
+    """Queries for outcome pages."""
+
+    def listed(self):
+        """Live, public outcomes, the most recently raised first, for lists and feeds."""
+        return self.live().public().select_related("area").order_by("-raised_on", "-pk")
 
 
 class OutcomeIndexPage(PublicCacheMixin, Page):
@@ -24,8 +35,6 @@ class OutcomeIndexPage(PublicCacheMixin, Page):
     template = "cms/outcome_index_page.html"
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
         context = super().get_context(request, *args, **kwargs)
         outcomes = OutcomePage.objects.live().child_of(self).select_related("area")
         status = request.GET.get("status", "")
@@ -115,20 +124,27 @@ class OutcomePage(PublicCacheMixin, Page):
         APIField("achieved_on"),
         APIField("protective_factors"),
     ]
+    objects = PageManager.from_queryset(OutcomePageQuerySet)()
+
     base_form_class = OutcomePageForm
     parent_page_types = ["cms.OutcomeIndexPage"]
     subpage_types: list[str] = []
     template = "cms/outcome_page.html"
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import outcome_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(outcome_context(self))
+        links = self.meeting_links.select_related("event").order_by("sort_order")
+        voice_items = self.voice_items.select_related("item__record__event").order_by("sort_order")
+        story_ids = [r.story_id for r in self.related_stories.all()]
+        stories = StoryPage.objects.listed().filter(pk__in=story_ids) if story_ids else []
+        # Meetings show only their public summary; stories only those consent allows.
+        context.update(meeting_links=links, voice_items=voice_items, related_stories=stories)
         return context
 
 
 class OutcomeRelatedStory(Orderable):
+    """A story related to the outcome (shown only while its consent allows)."""
+
     page = ParentalKey(OutcomePage, on_delete=models.CASCADE, related_name="related_stories")
     story = models.ForeignKey("cms.StoryPage", on_delete=models.CASCADE, related_name="+")
 

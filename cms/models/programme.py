@@ -1,9 +1,14 @@
+from django.core.paginator import Paginator
 from django.db import models
 from django.shortcuts import get_object_or_404
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from events.selectors.events import events_public_upcoming
+
+from ..charts import chart_svg
+from ..selectors.impact import impact_figures, impact_monthly_series
 from .base import PublicCacheMixin
 
 
@@ -25,20 +30,14 @@ class PublicEventsPage(PublicCacheMixin, RoutablePageMixin, Page):
 
     @path("")
     def upcoming(self, request):
-        from django.core.paginator import Paginator
-
-        from events.selectors import public_upcoming_events
-
-        events = Paginator(public_upcoming_events(), self.per_page).get_page(
+        events = Paginator(events_public_upcoming(), self.per_page).get_page(
             request.GET.get("page")
         )
         return self.render(request, context_overrides={"events": events})
 
     @path("<int:event_id>/")
     def event(self, request, event_id):
-        from events.selectors import public_upcoming_events
-
-        event = get_object_or_404(public_upcoming_events(), pk=event_id)
+        event = get_object_or_404(events_public_upcoming(), pk=event_id)
         return self.render(
             request,
             context_overrides={"event": event},
@@ -46,13 +45,11 @@ class PublicEventsPage(PublicCacheMixin, RoutablePageMixin, Page):
         )
 
     def get_sitemap_urls(self, request=None):
-        from events.selectors import public_upcoming_events
-
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
         urls += [
             {"location": f"{base}{pk}/"}
-            for pk in public_upcoming_events().values_list("pk", flat=True)
+            for pk in events_public_upcoming().values_list("pk", flat=True)
         ]
         return urls
 
@@ -69,9 +66,7 @@ class ImpactPage(PublicCacheMixin, Page):
     template = "cms/impact_page.html"
 
     def get_context(self, request, *args, **kwargs):
-        from ..impact import chart_svg, impact_figures, monthly_series
-
         context = super().get_context(request, *args, **kwargs)
-        rows = monthly_series()
+        rows = impact_monthly_series()
         context.update(figures=impact_figures(), rows=rows, chart=chart_svg(rows))
         return context

@@ -1,24 +1,56 @@
 from urllib.parse import urlencode
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from champions.choices import ConsentKind
-from champions.models import Consent
+from champions.models import Area, Consent
 
 from ..blocks import BaseStreamBlock
-from ..forms import StoryPageForm
+from ..forms.pages import StoryPageForm
 from .base import PublicCacheMixin
+
+
+class StoryPageQuerySet(PageQuerySet):
+    """The one rule for which stories consent allows, as a query (consent_problems per page)."""
+
+    def consented(self, now=None):
+        """Stories whose champion (if any) has current story consent, and photo consent if
+        pictured."""
+        current = Consent.objects.current(now)
+        story = current.filter(champion=OuterRef("champion_id"), kind=ConsentKind.STORY)
+        photo = current.filter(champion=OuterRef("champion_id"), kind=ConsentKind.PHOTO)
+        return self.filter(
+            Q(champion__isnull=True) | (Exists(story) & (Q(has_photos=False) | Exists(photo)))
+        )
+
+    def hidden(self, now=None):
+        """Live stories that consent no longer allows: kept out of search, feeds and the API."""
+        allowed = self.model.objects.live().consented(now).values("pk")
+        return self.live().exclude(pk__in=allowed)
+
+    def listed(self):
+        """Live, public stories that may be shown, newest first, with what list cards need."""
+        return (
+            self.live()
+            .public()
+            .consented()
+            .select_related("hero_image", "area")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-first_published_at", "-pk")
+        )
 
 
 class StoryIndexPage(PublicCacheMixin, Page):
@@ -34,12 +66,8 @@ class StoryIndexPage(PublicCacheMixin, Page):
     per_page = 12
 
     def get_context(self, request, *args, **kwargs):
-        from champions.models import Area
-
-        from ..selectors import public_stories
-
         context = super().get_context(request, *args, **kwargs)
-        stories = public_stories().child_of(self)
+        stories = StoryPage.objects.listed().child_of(self)
         tag = request.GET.get("tag", "").strip()
         area = request.GET.get("area", "").strip()
         if tag:
@@ -60,12 +88,13 @@ class StoryIndexPage(PublicCacheMixin, Page):
 
 
 class StoryPageTag(TaggedItemBase):
+    """A tag on a story (topics such as "dads" or "languages")."""
+
     content_object = ParentalKey("cms.StoryPage", on_delete=models.CASCADE, related_name="tagged")
 
     @staticmethod
     def tags_in_use():
-        from taggit.models import Tag
-
+        """Tags of live stories, for the stories index filter."""
         return Tag.objects.filter(cms_storypagetag_items__content_object__live=True).distinct()
 
 
@@ -126,6 +155,8 @@ class StoryPage(PublicCacheMixin, Page):
         APIField("protective_factors"),
         APIField("tag_names"),
     ]
+    objects = PageManager.from_queryset(StoryPageQuerySet)()
+
     base_form_class = StoryPageForm
     parent_page_types = ["cms.StoryIndexPage"]
     subpage_types: list[str] = []
@@ -140,8 +171,6 @@ class StoryPage(PublicCacheMixin, Page):
 
     def clean(self):
         super().clean()
-        from django.core.exceptions import ValidationError
-
         if self.hero_image_id and not self.hero_alt.strip():
             raise ValidationError({"hero_alt": "Describe the hero image for screen reader users."})
 
@@ -150,6 +179,18 @@ class StoryPage(PublicCacheMixin, Page):
             block.block_type == "image" for block in self.body
         )
         return super().save(*args, **kwargs)
+
+    @property
+    def state_for_champion(self) -> str:
+        """What the champion sees about their story: published, in review, changes asked."""
+        if self.live:
+            return "Published"
+        state = self.current_workflow_state
+        if state is None:
+            return "Not published"
+        if state.status == state.STATUS_NEEDS_CHANGES:
+            return "Changes requested"
+        return "Waiting for review"
 
     def consent_problems(self, now=None) -> list[str]:
         """Why this story may not be public now; empty when it may."""
@@ -185,11 +226,10 @@ class StoryPage(PublicCacheMixin, Page):
 
     def get_sitemap_urls(self, request=None):
         # Wagtail asks each page in turn: look the hidden stories up once per sitemap request.
-        from ..selectors import hidden_story_ids
-
         if request is not None:
             if not hasattr(request, "_hidden_story_ids"):
-                request._hidden_story_ids = set(hidden_story_ids().values_list("pk", flat=True))
+                hidden = StoryPage.objects.hidden().values_list("pk", flat=True)
+                request._hidden_story_ids = set(hidden)
             hidden = self.pk in request._hidden_story_ids
         else:
             hidden = bool(self.consent_problems())

@@ -5,7 +5,6 @@ https://docs.djangoproject.com/en/5.2/ref/settings/
 """
 
 from datetime import timedelta
-from decimal import Decimal
 from pathlib import Path
 
 import environ
@@ -225,6 +224,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "champions.tasks.send_renewal_reminders",
         "schedule": crontab(hour=9, minute=0),
     },
+    "cms-unpublish-stories-without-consent": {
+        "task": "cms.tasks.unpublish_stories_without_consent",
+        "schedule": crontab(hour=0, minute=45),
+    },
     "champions-anonymise-leavers": {
         "task": "champions.tasks.anonymise_leavers",
         "schedule": crontab(hour=2, minute=30),
@@ -239,12 +242,9 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-# Programme rules
+# Programme rules: those staff change without a deploy are Wagtail settings
+# (Settings > Champions settings, Events settings); retention periods stay here.
 # ------------------------------------------------------------------------------
-# A co-production meeting is quorate with at least this many parents present.
-MEETING_QUORUM_PARENTS = env.int("MEETING_QUORUM_PARENTS", default=2)
-# Booked champions are reminded of an event this many hours before it starts.
-EVENT_REMINDER_HOURS = env.int("EVENT_REMINDER_HOURS", default=48)
 # Sign-ups never confirmed are deleted after this long (personal data kept minimal).
 UNVERIFIED_ACCOUNT_RETENTION = timedelta(
     days=env.int("UNVERIFIED_ACCOUNT_RETENTION_DAYS", default=14)
@@ -275,5 +275,3 @@ LOGGING = {
 LEAVER_RETENTION_DAYS = env.int("LEAVER_RETENTION_DAYS", default=730)
 # Story and photo consent lapse after this many years; contact consent does not.
 CONSENT_VALIDITY_YEARS = env.int("CONSENT_VALIDITY_YEARS", default=5)
-# The most one expense claim may be for (GBP); larger costs are agreed with a coordinator first.
-EXPENSE_CLAIM_CEILING = Decimal(env("EXPENSE_CLAIM_CEILING", default="150.00"))

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.tasks import purge_unverified_accounts
+from accounts.tasks.accounts import purge_unverified_accounts
 from tests.factories.accounts import StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

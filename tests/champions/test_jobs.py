@@ -1,3 +1,4 @@
+import contextlib
 import datetime
 from email.header import decode_header, make_header
 
@@ -5,10 +6,11 @@ import pytest
 import time_machine
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
+from django.test import TestCase
 
+from accounts.models import OutboxMessage
 from champions import tasks
 from champions.choices import CheckKind, ConsentKind, Stage, TrainingStatus
-from champions.models import RenewalReminder
 from champions.services.consents import consent_give, consent_withdraw
 from tests.factories.accounts import CoordinatorFactory
 from tests.factories.champions import (
@@ -24,9 +26,17 @@ pytestmark = pytest.mark.django_db
 START = datetime.date(2026, 6, 1)
 
 
+@contextlib.contextmanager
 def on(day):
-    """Freeze the clock at 9am (London) on `day`, when the daily reminder job runs."""
-    return time_machine.travel(datetime.datetime.combine(day, datetime.time(9, 0)), tick=False)
+    """Freeze the clock at 9am (London) on `day`, when the daily reminder job runs; e-mails
+    queued in the outbox are delivered when the job's transaction commits, as in production."""
+    moment = datetime.datetime.combine(day, datetime.time(9, 0))
+    with time_machine.travel(moment, tick=False), TestCase.captureOnCommitCallbacks(execute=True):
+        yield
+
+
+def reminders_recorded():
+    return OutboxMessage.objects.filter(key__startswith="champions.renewal.")
 
 
 def subject(message):
@@ -62,7 +72,7 @@ def test_renewal_reminders_go_once_at_30_and_once_at_7_days(smtp_server):
     assert all("DBS check needs renewing by 1 July 2026" in subject(m) for m in messages)
     assert "30 days or less" in smtp_server.body(messages[0])
     assert "7 days or less" in smtp_server.body(messages[1])
-    assert RenewalReminder.objects.count() == 2
+    assert reminders_recorded().filter(status="sent").count() == 2
 
 
 def test_training_expiry_reminder_names_the_module(smtp_server):
@@ -85,7 +95,8 @@ def test_a_missed_run_sends_only_the_latest_threshold(smtp_server):
     champion_with_dbs_due(START + datetime.timedelta(days=5))
     with on(START):
         assert tasks.reminders.send_renewal_reminders.delay().get() == 1
-    assert list(RenewalReminder.objects.values_list("days_before", flat=True)) == [7]
+    [reminder] = reminders_recorded()
+    assert reminder.key.endswith(".7")  # the 7-day threshold
 
 
 def test_no_reminder_without_contact_consent(smtp_server):
@@ -100,7 +111,7 @@ def test_no_reminder_without_contact_consent(smtp_server):
     with on(START):
         assert tasks.reminders.send_renewal_reminders.delay().get() == 0
     assert smtp_server.messages == []
-    assert not RenewalReminder.objects.exists()
+    assert not reminders_recorded().exists()
 
 
 def test_alumni_get_no_reminders(smtp_server):

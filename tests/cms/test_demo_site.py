@@ -7,9 +7,8 @@ from django.utils import timezone
 
 from champions.choices import ActivityStatus, ConsentKind, Stage
 from champions.models import ActivityLog, Champion
-from cms.impact import impact_figures
 from cms.models import OutcomePage, StoryPage
-from cms.selectors import public_stories
+from cms.selectors.impact import impact_figures
 from events.choices import EventStatus
 from events.models import Event
 
@@ -68,6 +67,6 @@ def test_demo_site_has_every_public_page_and_hides_the_withdrawn_story(client, d
     assert withdrawn.count() == 1
     hidden = withdrawn.get()
     assert not hidden.live
-    assert hidden not in public_stories()
+    assert hidden not in StoryPage.objects.listed()
     assert client.get(hidden.url or f"/stories/{hidden.slug}/").status_code == 404
-    assert public_stories().count() == 5
+    assert StoryPage.objects.listed().count() == 5

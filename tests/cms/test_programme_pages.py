@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 from champions.choices import ActivityStatus, Stage
 from champions.models import ActivityLog, Champion
-from cms.impact import impact_figures, monthly_series
+from cms.selectors.impact import impact_figures
+from cms.selectors.impact import impact_monthly_series as monthly_series
 from events.choices import Audience, EventStatus
 from events.models import Event
 from tests.factories.activity import ActivityLogFactory

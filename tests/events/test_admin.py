@@ -11,8 +11,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from champions.choices import ProtectiveFactor, TrainingStatus
 from champions.models import TrainingRecord
 from events.choices import ActionStatus, AttendeeRole, EventKind, EventStatus
-from events.models import Event, MeetingRecord, Registration, WalkIn
-from events.selectors import meeting_quorum
+from events.models import Event, EventsSettings, MeetingRecord, Registration, WalkIn
+from events.selectors.attendance import meeting_quorum
 from tests.factories.accounts import CoordinatorFactory, ViewerFactory
 from tests.factories.champions import (
     ChampionFactory,
@@ -43,7 +43,7 @@ def _past_event(**kwargs):
 
 
 def _register_url(event):
-    return reverse("events_admin:register", args=[event.pk])
+    return reverse("events_event:register", args=[event.pk])
 
 
 def _register_post(event, marks, walk_ins=(), **extra):
@@ -207,8 +207,8 @@ def test_quorum_counts_present_champions_and_parent_walk_ins():
     assert meeting_quorum(event).is_quorate
 
 
-def test_quorum_follows_the_setting(settings):
-    settings.MEETING_QUORUM_PARENTS = 3
+def test_quorum_follows_the_setting(db):
+    EventsSettings.objects.create(meeting_quorum_parents=3)
     event = _past_event(kind=EventKind.CO_PRODUCTION)
     RegistrationFactory.create_batch(2, event=event, attended=True)
     assert not meeting_quorum(event).is_quorate
@@ -220,9 +220,9 @@ def test_register_and_record_say_whether_the_meeting_was_quorate(coordinator_cli
     html = coordinator_client.get(_register_url(event)).content.decode()
     assert "Quorate: 2 parents present (2 needed)." in html
     record = MeetingRecordFactory(event=event)
-    html = coordinator_client.get(reverse("meeting_records:edit", args=[record.pk])).content
+    html = coordinator_client.get(reverse("events_meetingrecord:edit", args=[record.pk])).content
     assert "Quorate: 2 parents present (2 needed)." in html.decode()
-    listing = coordinator_client.get(reverse("meeting_records:index")).content.decode()
+    listing = coordinator_client.get(reverse("events_meetingrecord:index")).content.decode()
     assert "Quorate: 2 parents present" in listing
 
 
@@ -231,7 +231,7 @@ def test_staff_cancel_event_with_reason_emails_booked_and_is_audited(
 ):
     event = EventFactory(title="Dads' breakfast")
     booked = RegistrationFactory(event=event, champion=consenting_champion())
-    url = reverse("events_admin:cancel", args=[event.pk])
+    url = reverse("events_event:cancel", args=[event.pk])
     response = coordinator_client.post(url, {"reason": "  "})
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
@@ -246,12 +246,12 @@ def test_staff_cancel_event_with_reason_emails_booked_and_is_audited(
     assert entry.data == {"reason": "Speaker unwell"}
     assert (
         "Cancelled the event"
-        in coordinator_client.get(reverse("events_admin:history", args=[event.pk])).content.decode()
+        in coordinator_client.get(reverse("events_event:history", args=[event.pk])).content.decode()
     )
 
 
 def test_events_listing_filters_and_queries_stay_constant(coordinator_client):
-    url = reverse("events_admin:index")
+    url = reverse("events_event:index")
     EventFactory(title="Future forum", kind=EventKind.CO_PRODUCTION)
     _past_event(title="Last week's stall", kind=EventKind.STALL)
     html = coordinator_client.get(url, {"when": "upcoming"}).content.decode()
@@ -274,18 +274,18 @@ def test_events_listing_filters_and_queries_stay_constant(coordinator_client):
 
 def test_events_export_neutralises_formulas(coordinator_client):
     EventFactory(title="=HYPERLINK(evil)")
-    response = coordinator_client.get(reverse("events_admin:index"), {"export": "csv"})
+    response = coordinator_client.get(reverse("events_event:index"), {"export": "csv"})
     content = b"".join(response.streaming_content).decode()
     assert "'=HYPERLINK(evil)" in content
 
 
 def test_duplicating_an_event_prefills_a_new_one(coordinator_client):
     event = EventFactory(title="Monthly coffee morning", capacity=12)
-    response = coordinator_client.get(reverse("events_admin:copy", args=[event.pk]))
+    response = coordinator_client.get(reverse("events_event:copy", args=[event.pk]))
     assert response.status_code == 200
     html = response.content.decode()
     assert 'value="Monthly coffee morning"' in html
-    assert reverse("events_admin:add") in html
+    assert reverse("events_event:add") in html
 
 
 def test_meeting_record_editor_saves_ordered_items(coordinator_client):
@@ -320,7 +320,7 @@ def test_meeting_record_editor_saves_ordered_items(coordinator_client):
     )
     # A multiple choice is a list under one key (nested_form_data would split it).
     data["parent_voice_items-0-protective_factors"] = [ProtectiveFactor.CONCRETE_SUPPORT]
-    response = coordinator_client.post(reverse("meeting_records:add"), data)
+    response = coordinator_client.post(reverse("events_meetingrecord:add"), data)
     assert response.status_code == 302, response.content.decode()[:3000]
     record = MeetingRecord.objects.get(event=event)
     items = list(record.parent_voice_items.all())
@@ -346,14 +346,14 @@ def test_meeting_record_only_for_meetings_and_focus_groups(coordinator_client):
             "actions": inline_formset([]),
         }
     )
-    response = coordinator_client.post(reverse("meeting_records:add"), data)
+    response = coordinator_client.post(reverse("events_meetingrecord:add"), data)
     assert response.status_code == 200
     assert not MeetingRecord.objects.exists()
 
 
 def test_meeting_record_add_is_prefilled_from_the_event(coordinator_client):
     event = _past_event(kind=EventKind.FOCUS_GROUP, title="Bumps and babies focus group")
-    response = coordinator_client.get(reverse("meeting_records:add"), {"event": event.pk})
+    response = coordinator_client.get(reverse("events_meetingrecord:add"), {"event": event.pk})
     assert f'<option value="{event.pk}" selected>' in response.content.decode()
 
 
@@ -364,7 +364,7 @@ def test_open_actions_lists_overdue_first_and_hides_done(coordinator_client):
     MeetingActionFactory(what="No date", due_on=None)
     MeetingActionFactory(what="Just overdue", due_on=today - datetime.timedelta(days=1))
     MeetingActionFactory(what="Finished", status=ActionStatus.DONE)
-    response = coordinator_client.get(reverse("open_actions:index"))
+    response = coordinator_client.get(reverse("events_meetingaction:index"))
     whats = [a.what for a in response.context["object_list"]]
     assert whats[:3] == ["Long overdue", "Just overdue", "Due next month"]
     assert "No date" in whats and "Finished" not in whats
@@ -387,7 +387,7 @@ def test_event_edit_raising_capacity_books_waiting_champions(coordinator_client)
         "audience": event.audience,
         "capacity": "2",
     }
-    response = coordinator_client.post(reverse("events_admin:edit", args=[event.pk]), data)
+    response = coordinator_client.post(reverse("events_event:edit", args=[event.pk]), data)
     assert response.status_code == 302, response.content.decode()[:3000]
     assert Event.objects.get(pk=event.pk).capacity == 2
     waiting.refresh_from_db()

@@ -5,11 +5,15 @@ import icalendar
 import pytest
 import time_machine
 
+from accounts.models import OutboxMessage
 from champions.choices import ActivityStatus, ExpenseStatus
 from champions.services.consents import consent_withdraw
-from events import services, tasks
 from events.choices import ActionStatus, EventStatus, RegistrationStatus
-from events.models import Notice
+from events.services.booking import registration_cancel
+from events.services.digest import coordinator_digest_send
+from events.services.events import event_cancel
+from events.services.notices import event_notify_cancelled, event_reminders_send
+from events.tasks.notices import send_event_reminders
 from tests.factories.accounts import CoordinatorFactory, StaffFactory
 from tests.factories.activity import ActivityLogFactory, ExpenseClaimFactory
 from tests.factories.champions import ChampionFactory, OnboardingCheckFactory
@@ -34,15 +38,18 @@ def _booked(event, **kwargs):
     return RegistrationFactory(event=event, champion=consenting_champion(), **kwargs)
 
 
-def test_reminder_is_sent_48_hours_ahead_once_per_booking_with_ics(smtp_server, event):
+def test_reminder_is_sent_48_hours_ahead_once_per_booking_with_ics(
+    smtp_server, event, django_capture_on_commit_callbacks
+):
     first, second = _booked(event), _booked(event)
-    with time_machine.travel(START - datetime.timedelta(hours=49)):
-        assert tasks.send_event_reminders.delay().get() == 0
-    with time_machine.travel(START - datetime.timedelta(hours=47)):
-        assert tasks.send_event_reminders.delay().get() == 2
-        assert tasks.send_event_reminders.delay().get() == 0
-    with time_machine.travel(START - datetime.timedelta(hours=2)):
-        assert services.event_reminders_send() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        with time_machine.travel(START - datetime.timedelta(hours=49)):
+            assert send_event_reminders.delay().get() == 0
+        with time_machine.travel(START - datetime.timedelta(hours=47)):
+            assert send_event_reminders.delay().get() == 2
+            assert send_event_reminders.delay().get() == 0
+        with time_machine.travel(START - datetime.timedelta(hours=2)):
+            assert event_reminders_send() == 0
     for registration in (first, second):
         [message] = smtp_server.to(registration.champion.user.email)
         assert message["Subject"] == "Reminder: Parents' forum"
@@ -50,12 +57,13 @@ def test_reminder_is_sent_48_hours_ahead_once_per_booking_with_ics(smtp_server, 
         [ics] = [p for p in message.walk() if p.get_content_type() == "text/calendar"]
         vevent = icalendar.Calendar.from_ical(ics.get_payload(decode=True)).walk("VEVENT")[0]
         assert vevent.decoded("dtstart") == START
-    assert Notice.objects.filter(kind="reminder").count() == 2
+    sent = OutboxMessage.objects.filter(key__endswith=".reminder", status="sent")
+    assert sent.count() == 2
 
 
 def test_no_reminder_after_cancelling_the_booking_or_the_event(smtp_server, event):
     cancelled_booking = _booked(event)
-    services.registration_cancel(registration=cancelled_booking)
+    registration_cancel(registration=cancelled_booking)
     waiting = _booked(event, status=RegistrationStatus.WAITING)
     other_event = EventFactory(
         starts_at=START,
@@ -65,7 +73,7 @@ def test_no_reminder_after_cancelling_the_booking_or_the_event(smtp_server, even
     )
     on_cancelled_event = _booked(other_event)
     with time_machine.travel(START - datetime.timedelta(hours=24)):
-        assert services.event_reminders_send() == 0
+        assert event_reminders_send() == 0
     for registration in (cancelled_booking, waiting, on_cancelled_event):
         assert smtp_server.to(registration.champion.user.email) == []
 
@@ -75,10 +83,10 @@ def test_no_reminder_without_contact_consent(smtp_server, event):
     withdrew = _booked(event)
     consent_withdraw(champion=withdrew.champion, kind="contact_email")
     with time_machine.travel(START - datetime.timedelta(hours=24)):
-        assert services.event_reminders_send() == 0
+        assert event_reminders_send() == 0
     assert smtp_server.to(never_consented.champion.user.email) == []
     assert smtp_server.to(withdrew.champion.user.email) == []
-    assert not Notice.objects.exists()
+    assert not OutboxMessage.objects.exists()
 
 
 def test_cancelling_an_event_tells_booked_champions_once_with_reason(
@@ -87,14 +95,17 @@ def test_cancelling_an_event_tells_booked_champions_once_with_reason(
     booked = _booked(event)
     staff = StaffFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        services.event_cancel(event=event, reason="The hall is flooded.", by=staff)
-    services.event_notify_cancelled(event_id=event.pk)
+        event_cancel(event=event, reason="The hall is flooded.", by=staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert event_notify_cancelled(event=event) == 0  # told once only
     [message] = smtp_server.to(booked.champion.user.email)
     assert message["Subject"] == "Cancelled: Parents' forum"
     assert "The hall is flooded." in smtp_server.body(message)
 
 
-def test_weekly_digest_goes_to_coordinators_once_a_week(smtp_server):
+def test_weekly_digest_goes_to_coordinators_once_a_week(
+    smtp_server, django_capture_on_commit_callbacks
+):
     today = datetime.date(2027, 3, 8)  # a Monday
     coordinator = CoordinatorFactory()
     StaffFactory()  # staff outside the coordinators group get nothing
@@ -119,9 +130,12 @@ def test_weekly_digest_goes_to_coordinators_once_a_week(smtp_server):
     )
     OnboardingCheckFactory(renewal_due_on=datetime.date(2027, 9, 1))  # not yet
 
-    with time_machine.travel(datetime.datetime(2027, 3, 8, 7, 30, tzinfo=LONDON)):
-        assert services.coordinator_digest_send(today=today) == 1
-        assert services.coordinator_digest_send(today=today + datetime.timedelta(days=2)) == 0
+    with (
+        time_machine.travel(datetime.datetime(2027, 3, 8, 7, 30, tzinfo=LONDON)),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        assert coordinator_digest_send(today=today) == 1
+        assert coordinator_digest_send(today=today + datetime.timedelta(days=2)) == 0
     [message] = smtp_server.to(coordinator.email)
     body = smtp_server.body(message)
     assert "Stay and play" in body and "5 places, 0 booked" in body

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from champions.choices import ExpenseStatus
-from champions.models import ExpenseClaim
+from champions.models import ChampionsSettings, ExpenseClaim
 from tests.factories.activity import (
     ActivityLogFactory,
     ExpenseClaimFactory,
@@ -124,8 +124,8 @@ def test_each_claim_rule_refuses_with_a_clear_message_and_keeps_the_input(
     assert not ExpenseClaim.objects.exists()
 
 
-def test_the_ceiling_comes_from_settings(champion_client, settings):
-    settings.EXPENSE_CLAIM_CEILING = Decimal("40.00")
+def test_the_ceiling_comes_from_the_wagtail_setting(champion_client):
+    ChampionsSettings.objects.create(expense_claim_ceiling=Decimal("40.00"))
     response = champion_client.post(CREATE, form_data(amount="40.01"))
     assert response.context["form"].errors["amount"] == [
         "One claim can be at most £40.00. For more, talk to your coordinator first."
