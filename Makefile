@@ -41,9 +41,10 @@ run: demo ## Install, migrate, load demo content and serve on http://127.0.0.1:$
 test: install-test ## Install test extras and run the whole suite
 	$(PY) -m pytest --create-db $(PYTEST_ARGS)
 
-lint: install-test ## ruff check and format check, and no missing migrations
+lint: install-test ## ruff check and format check, import direction, and no missing migrations
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 
 format: install-test ## Apply ruff's fixes and formatting

@@ -6,6 +6,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self):
+        # Wagtail's Site model exists only once the app registry is ready.
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import Site
 

@@ -1,10 +1,8 @@
 """Geometry for the impact page's bar chart, drawn by its template as inline SVG."""
 
-from .selectors.impact import MonthRow
 
-
-def chart_svg(rows: list[MonthRow], width: int = 720, height: int = 260) -> dict:
-    """Geometry for a two-series bar chart drawn by the template as inline SVG."""
+def chart_svg(rows: list, width: int = 720, height: int = 260) -> dict:
+    """Geometry for a two-series bar chart (rows of selectors.impact.MonthRow)."""
     left, bottom, top = 8, 28, 16
     plot_h = height - bottom - top
     slot = (width - left * 2) / max(len(rows), 1)

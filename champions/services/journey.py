@@ -35,6 +35,21 @@ class NotReady(ValidationError):
         super().__init__(["Not ready to become active:", *gaps])
 
 
+def _overrides_readiness(champion, *, by, reason: str, override: bool) -> bool:
+    """Whether making the champion active overrides the readiness rule; raises if not allowed."""
+    loaded = champions_with_progress().get(pk=champion.pk)
+    gaps = champion_readiness_gaps(loaded, training_modules_required(), timezone.localdate())
+    if not gaps:
+        return False
+    if not override:
+        raise NotReady(gaps)
+    if not by.has_perm("champions.override_readiness"):
+        raise PermissionDenied("You may not override the readiness rule.")
+    if not reason.strip():
+        raise ValidationError("Give a reason for making this champion active anyway.")
+    return True
+
+
 @transaction.atomic
 def champion_change_stage(
     *, champion: Champion, to_stage: str, by, reason: str = "", override: bool = False
@@ -49,18 +64,9 @@ def champion_change_stage(
         raise ValidationError(f"Unknown stage “{to_stage}”.")
     if to_stage == champion.stage:
         raise ValidationError(f"{champion} is already at stage “{champion.get_stage_display()}”.")
-    overridden = False
-    if to_stage == Stage.ACTIVE:
-        loaded = champions_with_progress().get(pk=champion.pk)
-        gaps = champion_readiness_gaps(loaded, training_modules_required(), timezone.localdate())
-        if gaps:
-            if not override:
-                raise NotReady(gaps)
-            if not by.has_perm("champions.override_readiness"):
-                raise PermissionDenied("You may not override the readiness rule.")
-            if not reason.strip():
-                raise ValidationError("Give a reason for making this champion active anyway.")
-            overridden = True
+    overridden = to_stage == Stage.ACTIVE and _overrides_readiness(
+        champion, by=by, reason=reason, override=override
+    )
     change = StageChange.objects.create(
         champion=champion,
         from_stage=champion.stage,

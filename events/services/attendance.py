@@ -25,6 +25,17 @@ class WalkInData:
     organisation: str = ""
 
 
+def _marks_save(event, marks) -> list[Registration]:
+    registrations = list(event_register(event))
+    changed = []
+    for registration in registrations:
+        if registration.pk in marks and registration.attended != marks[registration.pk]:
+            registration.attended = marks[registration.pk]
+            changed.append(registration)
+    Registration.objects.bulk_update(changed, ["attended"], batch_size=500)
+    return registrations
+
+
 def _walk_ins_update(event, new_walk_ins, removed_ids) -> int:
     if removed_ids:
         WalkIn.objects.filter(event=event, pk__in=removed_ids).delete()
@@ -79,13 +90,7 @@ def attendance_record(
         raise ValidationError("This event was cancelled: there is no attendance to take.")
     if not event.has_started(now):
         raise ValidationError("Attendance can be recorded once the event has started.")
-    registrations = list(event_register(event))
-    changed = []
-    for registration in registrations:
-        if registration.pk in marks and registration.attended != marks[registration.pk]:
-            registration.attended = marks[registration.pk]
-            changed.append(registration)
-    Registration.objects.bulk_update(changed, ["attended"], batch_size=500)
+    registrations = _marks_save(event, marks)
     removed_ids = list(remove_walk_in_ids)
     added = _walk_ins_update(event, new_walk_ins, removed_ids)
     _event_update(
