@@ -802,11 +802,28 @@ def _attendance_and_meetings(p: Programme, loader: Loader) -> None:
     p.parent_voice_item_ids = list(range(first_item, first_item + 2 * len(recorded)))
     loader.write(
         ParentVoiceItem,
-        ["id", "record", "sort_order", "text", "protective_factors"],
+        ["id", "record", "sort_order", "text"],
         (
-            (first_item + 2 * i + k, first + i, k, text, factors)
+            (first_item + 2 * i + k, first + i, k, text)
             for i in range(len(recorded))
-            for k, (text, factors) in enumerate(voices)
+            for k, (text, _) in enumerate(voices)
+        ),
+    )
+    # Protective factors are rows (champions.ProtectiveFactor, keyed by code) since the
+    # structure change: one row per item and factor.
+    through = ParentVoiceItem.protective_factors.through
+    first_link = loader.first_id(through)
+    loader.write(
+        through,
+        ["id", "parentvoiceitem", "protectivefactor"],
+        (
+            (first_link + n, item, code)
+            for n, (item, code) in enumerate(
+                (first_item + 2 * i + k, code)
+                for i in range(len(recorded))
+                for k, (_, factors) in enumerate(voices)
+                for code in factors
+            )
         ),
     )
     first_item = loader.first_id(Decision)
@@ -863,8 +880,8 @@ def _activity(p: Programme, loader: Loader) -> None:
         ActivityStatus,
         ExpenseCategory,
         ExpenseStatus,
-        ProtectiveFactor,
     )
+    from champions.choices import ProtectiveFactorCode as ProtectiveFactor
     from champions.models import ActivityFactor, ActivityLog, ExpenseClaim
 
     rng = random.Random(6)
@@ -1028,7 +1045,7 @@ def _pages(p: Programme, loader: Loader) -> None:
     from wagtail.models import Site
 
     from champions.choices import ConsentKind
-    from champions.models import Consent
+    from champions.models import Consent, ProtectiveFactor
     from cms.choices import OutcomeStatus
     from cms.models import (
         HomePage,
@@ -1097,7 +1114,9 @@ def _pages(p: Programme, loader: Loader) -> None:
             ],
             champion_id=champion_id,
             area_id=area_of[champion_id] if champion_id else rng.choice(p.area_ids),
-            protective_factors=["connections", "resilience"],
+            protective_factors=ProtectiveFactor.objects.filter(
+                code__in=["connections", "resilience"]
+            ),
             live=True,
             first_published_at=published,
             last_published_at=published,
@@ -1141,7 +1160,9 @@ def _pages(p: Programme, loader: Loader) -> None:
                 raised + datetime.timedelta(days=120) if status == OutcomeStatus.ACHIEVED else None
             ),
             area_id=p.area_ids[i % len(p.area_ids)],
-            protective_factors=["concrete_support", "knowledge"],
+            protective_factors=ProtectiveFactor.objects.filter(
+                code__in=["concrete_support", "knowledge"]
+            ),
             live=True,
             first_published_at=p.now - datetime.timedelta(days=p.plan.outcomes - i),
             last_published_at=p.now - datetime.timedelta(days=p.plan.outcomes - i),

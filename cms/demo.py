@@ -15,7 +15,7 @@ from accounts import demo as accounts_demo
 from accounts.models import COORDINATORS, VIEWERS
 from champions import demo as champions_demo
 from champions.choices import ConsentKind
-from champions.models import Champion
+from champions.models import Champion, ProtectiveFactor
 from champions.services.consents import consent_give, consent_withdraw
 from champions.services.journey import champion_register
 from events import demo as events_demo
@@ -54,6 +54,10 @@ def load_all() -> None:
     events_demo.load(staff=staff)
     champions_demo.load_activity(staff=staff)
     load_pages(staff=staff)
+
+
+def _factors(*codes) -> list[ProtectiveFactor]:
+    return list(ProtectiveFactor.objects.filter(code__in=codes))
 
 
 def _publish(parent, page, user=None):
@@ -244,7 +248,7 @@ def _load_stories(index, staff):
                     "bringing what parents tell them at groups, stalls and online.</p>",
                 ),
             ],
-            protective_factors=["connections", "resilience"],
+            protective_factors=_factors("connections", "resilience"),
         )
         _publish(index, story, staff)
         story.tags.add(tag)
@@ -320,7 +324,7 @@ def _load_outcomes(index, staff):
             if status != "raised"
             else None,
             achieved_on=today - datetime.timedelta(days=30) if status == "achieved" else None,
-            protective_factors=["concrete_support", "knowledge"],
+            protective_factors=_factors("concrete_support", "knowledge"),
         )
         if meetings:
             _trace_to_meeting(outcome, meetings[n % len(meetings)], records, voice)

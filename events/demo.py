@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts import demo as accounts_demo
-from champions.choices import CheckKind, ProtectiveFactor, Stage, TrainingCategory
+from champions.choices import CheckKind, Stage, TrainingCategory
+from champions.choices import ProtectiveFactorCode as PF
 from champions.models import Area, Champion, OnboardingCheck, TrainingModule
 
 from .choices import (
@@ -24,7 +25,6 @@ from .services.attendance import WalkInData, attendance_record
 from .services.feeds import calendar_feed_for
 
 SEED = 5
-PF = ProtectiveFactor
 
 TITLES = {
     EventKind.ENGAGEMENT: ["Stay and play drop-in", "Family fun day", "Parents' coffee morning"],
@@ -273,9 +273,8 @@ def _meeting_record(rng, event, today):
         "4. Actions and next steps",
     )
     for order, (text, factors) in enumerate(rng.sample(VOICES, k=rng.randint(3, 5))):
-        ParentVoiceItem.objects.create(
-            record=record, text=text, protective_factors=list(factors), sort_order=order
-        )
+        item = ParentVoiceItem.objects.create(record=record, text=text, sort_order=order)
+        item.protective_factors.set(factors)
     for order, text in enumerate(rng.sample(DECISIONS, k=rng.randint(1, 2))):
         Decision.objects.create(record=record, text=text, sort_order=order)
     for order, (what, owner) in enumerate(rng.sample(ACTIONS, k=rng.randint(1, 3))):

@@ -24,7 +24,7 @@ from ..choices import (
     ActivityStatus,
     ExpenseCategory,
     ExpenseStatus,
-    ProtectiveFactor,
+    ProtectiveFactorCode,
     Stage,
 )
 from ..models import ActivityFactor, ActivityLog, Champion, ExpenseClaim
@@ -198,8 +198,8 @@ def _logs_for(champion, rng, today, staff) -> list[ActivityLog]:
             created_at=_at(plan["date"] + datetime.timedelta(days=rng.randint(0, 3)), rng, today),
         )
         ActivityFactor.objects.bulk_create(
-            ActivityFactor(activity=log, factor=f)
-            for f in rng.sample(list(ProtectiveFactor), rng.randint(0, 3))
+            ActivityFactor(activity=log, factor_id=code)
+            for code in rng.sample(list(ProtectiveFactorCode), rng.randint(0, 3))
         )
         _review_log(log, rng, today, staff)
         logs.append(log)

@@ -10,8 +10,8 @@ from collections import defaultdict
 from django.utils import timezone
 from wagtail.admin.views.mixins import Echo
 
-from ..choices import ActivityKind, ActivityStatus, ProtectiveFactor
-from ..models import ActivityFactor
+from ..choices import ActivityKind, ActivityStatus
+from ..models import ActivityFactor, ProtectiveFactor
 from . import neutralise_formula
 
 CHUNK = 5000
@@ -54,7 +54,7 @@ VALUES = (
 def activity_log_csv(queryset, headings):
     """Yield CSV bytes for `queryset` (its filters and order kept), in batches of rows."""
     kinds, statuses = dict(ActivityKind.choices), dict(ActivityStatus.choices)
-    factor_labels = dict(ProtectiveFactor.choices)
+    factor_labels = dict(ProtectiveFactor.objects.values_list("code", "label"))
     writer = csv.writer(Echo())
     yield writer.writerow(headings)
     rows = queryset.prefetch_related(None).values_list(*VALUES).iterator(chunk_size=CHUNK)

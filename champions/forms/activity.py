@@ -6,7 +6,6 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from ..choices import ActivityKind, ActivityStatus
 from ..models import ActivityLog
 from ..selectors.activity import activity_log_event_choices
-from ..services.activity import activity_factors_set
 from .fields import DATE_INPUT, protective_factors_field
 
 
@@ -52,8 +51,6 @@ class ActivityLogForm(forms.ModelForm):
         self.fields["event"].queryset = activity_log_event_choices(champion)
         self.fields["event"].empty_label = "Not linked to an event"
         self.fields["event"].label = "Event (if it was one)"
-        if self.instance.pk:
-            self.initial.setdefault("protective_factors", self.instance.protective_factors)
         if self.instance.status == ActivityStatus.QUERIED:
             self.fields["champion_reply"].required = True
             self.fields["champion_reply"].label = "Your answer to the question"
@@ -67,15 +64,5 @@ class ActivityLogForm(forms.ModelForm):
 class ActivityLogAdminForm(WagtailAdminModelForm):
     """Staff entry of a log (any past date); status changes only through the review actions."""
 
+    # Saved by the model form itself, as ActivityFactor rows.
     protective_factors = protective_factors_field()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            self.initial.setdefault("protective_factors", self.instance.protective_factors)
-
-    def save(self, commit=True):
-        instance = super().save(commit=commit)
-        if commit:
-            activity_factors_set(log=instance, factors=self.cleaned_data["protective_factors"])
-        return instance

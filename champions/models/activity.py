@@ -6,8 +6,9 @@ from django.db import models
 from django.db.models import Q, Sum
 from django.utils import timezone
 
-from ..choices import ActivityKind, ActivityStatus, ProtectiveFactor
+from ..choices import ActivityKind, ActivityStatus
 from ..validators import validate_not_in_future
+from .factors import ProtectiveFactor
 from .profile import Champion
 
 MAX_HOURS_PER_ENTRY = Decimal(12)
@@ -44,6 +45,9 @@ class ActivityLog(models.Model):
         null=True, blank=True, help_text="Roughly how many parents or carers you spoke to."
     )
     description = models.TextField("what you did")
+    protective_factors = models.ManyToManyField(
+        ProtectiveFactor, through="ActivityFactor", blank=True, related_name="activity_logs"
+    )
     status = models.CharField(
         max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.SUBMITTED
     )
@@ -80,12 +84,9 @@ class ActivityLog(models.Model):
         return format_hours(self.hours)
 
     @property
-    def protective_factors(self) -> list[str]:
-        return [row.factor for row in self.factors.all()]
-
-    @property
     def protective_factor_labels(self) -> list[str]:
-        return [ProtectiveFactor(value).label for value in self.protective_factors]
+        """Reads prefetched `protective_factors` (selectors prefetch them for lists)."""
+        return [factor.label for factor in self.protective_factors.all()]
 
     @property
     def is_open(self) -> bool:
@@ -136,14 +137,17 @@ class ActivityFactor(models.Model):
     """One protective factor an activity touched: a row each, so reports can filter and count."""
 
     activity = models.ForeignKey(ActivityLog, on_delete=models.CASCADE, related_name="factors")
-    factor = models.CharField(max_length=30, choices=ProtectiveFactor.choices)
+    # The column keeps its name and holds the factor's code, as before factors were rows.
+    factor = models.ForeignKey(
+        ProtectiveFactor, on_delete=models.PROTECT, db_column="factor", related_name="+"
+    )
 
     class Meta:
-        # By the raw id: ordering by "activity" would join and sort by the log's own ordering.
-        ordering = ["activity_id", "factor"]
+        # By the raw ids: ordering by the relations would join and sort by their own ordering.
+        ordering = ["activity_id", "factor_id"]
         constraints = [
             models.UniqueConstraint(fields=["activity", "factor"], name="one_row_per_factor"),
         ]
 
     def __str__(self):
-        return self.get_factor_display()
+        return str(self.factor)

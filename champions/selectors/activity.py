@@ -20,7 +20,7 @@ def quarter_start(day: datetime.date) -> datetime.date:
 
 def activity_logs_for(champion: Champion, *, month: datetime.date | None = None) -> QuerySet:
     """A champion's entries, newest first, with event and protective factors loaded."""
-    queryset = champion.activity_logs.select_related("event").prefetch_related("factors")
+    queryset = champion.activity_logs.select_related("event").prefetch_related("protective_factors")
     if month is not None:
         queryset = queryset.filter(date__year=month.year, date__month=month.month)
     return queryset.order_by("-date", "-pk")
@@ -57,7 +57,7 @@ def activity_logs_review_queue(queryset: QuerySet | None = None) -> QuerySet:
     queryset = ActivityLog.objects.all() if queryset is None else queryset
     return (
         queryset.select_related("champion__user", "champion__area", "event", "reviewed_by")
-        .prefetch_related("factors")
+        .prefetch_related("protective_factors")
         .order_by("created_at", "pk")
     )
 

@@ -18,7 +18,7 @@ from accounts.models import User
 from accounts.site import absolute_url
 
 from ..choices import ActivityStatus
-from ..models import ActivityFactor, ActivityLog, Champion
+from ..models import ActivityLog, Champion
 from ..selectors.activity import activity_log_event_choices
 from . import reviews
 
@@ -60,14 +60,9 @@ def _check_activity_rules(*, champion, date, event, by_staff: bool, before=None)
         raise ValidationError(errors)
 
 
-def activity_factors_set(*, log: ActivityLog, factors: Iterable[str]) -> None:
-    """Replace the protective factors an activity touched."""
-    wanted = set(factors)
-    log.factors.exclude(factor__in=wanted).delete()
-    have = set(log.factors.values_list("factor", flat=True))
-    ActivityFactor.objects.bulk_create(
-        [ActivityFactor(activity=log, factor=f) for f in sorted(wanted - have)]
-    )
+def activity_factors_set(*, log: ActivityLog, factors: Iterable) -> None:
+    """Replace the protective factors an activity touched (ProtectiveFactor rows or codes)."""
+    log.protective_factors.set(factors)
 
 
 @transaction.atomic

@@ -21,7 +21,7 @@ FORM = "champions/activity/form.html"
 
 def _own_log(request, pk):
     return get_object_or_404(
-        ActivityLog.objects.select_related("event").prefetch_related("factors"),
+        ActivityLog.objects.select_related("event").prefetch_related("protective_factors"),
         pk=pk,
         champion=champion_for_request(request),
     )

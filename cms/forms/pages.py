@@ -1,21 +1,7 @@
-from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from champions.choices import ProtectiveFactor
 
-
-class ProtectiveFactorsFormMixin(forms.Form):
-    """Edits a JSON list of protective factors as a set of checkboxes."""
-
-    protective_factors = forms.MultipleChoiceField(
-        choices=ProtectiveFactor.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text="The Protective Factors this touches.",
-    )
-
-
-class StoryPageForm(ProtectiveFactorsFormMixin, WagtailAdminPageForm):
+class StoryPageForm(WagtailAdminPageForm):
     """Refuses to publish a story about a champion without their current consent."""
 
     def clean(self):
@@ -31,7 +17,7 @@ class StoryPageForm(ProtectiveFactorsFormMixin, WagtailAdminPageForm):
         return cleaned
 
 
-class OutcomePageForm(ProtectiveFactorsFormMixin, WagtailAdminPageForm):
+class OutcomePageForm(WagtailAdminPageForm):
     """Requires a reason when an outcome is not taken forward."""
 
     def clean(self):

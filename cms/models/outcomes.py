@@ -1,6 +1,7 @@
+from django import forms
 from django.core.paginator import Paginator
 from django.db import models
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
@@ -73,7 +74,12 @@ class OutcomePage(PublicCacheMixin, Page):
     decided_on = models.DateField(null=True, blank=True)
     achieved_on = models.DateField(null=True, blank=True)
     area = models.ForeignKey("champions.Area", null=True, blank=True, on_delete=models.SET_NULL)
-    protective_factors = models.JSONField(default=list, blank=True)
+    protective_factors = ParentalManyToManyField(
+        "champions.ProtectiveFactor",
+        blank=True,
+        related_name="outcomes",
+        help_text="The Protective Factors this touches.",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -99,7 +105,7 @@ class OutcomePage(PublicCacheMixin, Page):
             heading="Status and dates",
         ),
         FieldPanel("area"),
-        FieldPanel("protective_factors"),
+        FieldPanel("protective_factors", widget=forms.CheckboxSelectMultiple),
         InlinePanel("related_stories", heading="Related stories", label="Story"),
     ]
     search_fields = [

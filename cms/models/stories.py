@@ -1,12 +1,13 @@
 from urllib.parse import urlencode
 
+from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -123,7 +124,12 @@ class StoryPage(PublicCacheMixin, Page):
     )
     area = models.ForeignKey("champions.Area", null=True, blank=True, on_delete=models.SET_NULL)
     tags = ClusterTaggableManager(through=StoryPageTag, blank=True)
-    protective_factors = models.JSONField(default=list, blank=True)
+    protective_factors = ParentalManyToManyField(
+        "champions.ProtectiveFactor",
+        blank=True,
+        related_name="stories",
+        help_text="The Protective Factors this touches.",
+    )
     # Kept in step with hero_image and body on save, so lists can filter on photo consent.
     has_photos = models.BooleanField(default=False, editable=False)
     submitted_by_champion = models.BooleanField(default=False, editable=False)
@@ -138,7 +144,7 @@ class StoryPage(PublicCacheMixin, Page):
                 FieldPanel("champion"),
                 FieldPanel("area"),
                 FieldPanel("tags"),
-                FieldPanel("protective_factors"),
+                FieldPanel("protective_factors", widget=forms.CheckboxSelectMultiple),
             ],
             heading="About",
         ),

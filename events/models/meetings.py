@@ -2,14 +2,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.text import Truncator
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from champions.choices import ProtectiveFactor
+from champions.models import ProtectiveFactor
 
 from ..choices import OPEN_ACTION_STATUSES, RECORDED_KINDS, ActionStatus
-from ..fields import ChoiceListField
 from .events import Event
 
 
@@ -41,13 +40,16 @@ class MeetingRecord(ClusterableModel):
             )
 
 
-class ParentVoiceItem(Orderable):
+class ParentVoiceItem(ClusterableModel, Orderable):
     """One point parents raised at a meeting; co-production outcomes link to it by its id."""
 
     record = ParentalKey(MeetingRecord, on_delete=models.CASCADE, related_name="parent_voice_items")
     text = models.CharField("what parents said", max_length=500)
-    protective_factors = ChoiceListField(
-        item_choices=ProtectiveFactor.choices, help_text="Optional: the factors this touches."
+    protective_factors = ParentalManyToManyField(
+        ProtectiveFactor,
+        blank=True,
+        related_name="parent_voice_items",
+        help_text="Optional: the factors this touches.",
     )
 
     class Meta(Orderable.Meta):
@@ -57,7 +59,7 @@ class ParentVoiceItem(Orderable):
         return Truncator(self.text).chars(80)
 
     def protective_factor_labels(self):
-        return self._meta.get_field("protective_factors").labels(self.protective_factors)
+        return [factor.label for factor in self.protective_factors.all()]
 
 
 class Decision(Orderable):

@@ -1,5 +1,6 @@
 """Meeting records in the admin: agenda, parent voice, decisions and actions, and the quorum."""
 
+from django import forms
 from django.db.models import Value
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, Panel
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -88,7 +89,10 @@ class MeetingRecordViewSet(ModelViewSet):
             "parent_voice_items",
             heading="Parent voice",
             label="Point parents raised",
-            panels=[FieldPanel("text"), FieldPanel("protective_factors")],
+            panels=[
+                FieldPanel("text"),
+                FieldPanel("protective_factors", widget=forms.CheckboxSelectMultiple),
+            ],
         ),
         InlinePanel("decisions", heading="Decisions", label="Decision"),
         InlinePanel(

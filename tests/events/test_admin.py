@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from champions.choices import ProtectiveFactor, TrainingStatus
+from champions.choices import ProtectiveFactorCode, TrainingStatus
 from champions.models import TrainingRecord
 from events.choices import ActionStatus, AttendeeRole, EventKind, EventStatus
 from events.models import Event, EventsSettings, MeetingRecord, Registration, WalkIn
@@ -319,7 +319,7 @@ def test_meeting_record_editor_saves_ordered_items(coordinator_client):
         }
     )
     # A multiple choice is a list under one key (nested_form_data would split it).
-    data["parent_voice_items-0-protective_factors"] = [ProtectiveFactor.CONCRETE_SUPPORT]
+    data["parent_voice_items-0-protective_factors"] = [ProtectiveFactorCode.CONCRETE_SUPPORT]
     response = coordinator_client.post(reverse("events_meetingrecord:add"), data)
     assert response.status_code == 302, response.content.decode()[:3000]
     record = MeetingRecord.objects.get(event=event)
@@ -328,7 +328,8 @@ def test_meeting_record_editor_saves_ordered_items(coordinator_client):
         "We want a dads' group",
         "Clinic times clash with the school run",
     ]
-    assert items[1].protective_factors == [ProtectiveFactor.CONCRETE_SUPPORT]
+    codes = items[1].protective_factors.values_list("code", flat=True)
+    assert list(codes) == [ProtectiveFactorCode.CONCRETE_SUPPORT]
     assert items[1].protective_factor_labels() == ["Concrete support in times of need"]
     assert str(items[1]) == "Clinic times clash with the school run"
     assert record.actions.get().owner == "Health visiting lead"

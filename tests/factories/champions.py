@@ -7,6 +7,7 @@ from champions.choices import (
     CheckKind,
     CheckStatus,
     ConsentKind,
+    ProtectiveFactorCode,
     SupervisionKind,
     TrainingCategory,
     TrainingStatus,
@@ -16,6 +17,7 @@ from champions.models import (
     Champion,
     Consent,
     OnboardingCheck,
+    ProtectiveFactor,
     StageChange,
     SupervisionNote,
     TrainingModule,
@@ -119,3 +121,13 @@ class StageChangeFactory(factory.django.DjangoModelFactory):
     from_stage = "enquiry"
     to_stage = "onboarding"
     reason = "Welcome meeting held"
+
+
+def protective_factors() -> list[ProtectiveFactor]:
+    """The six factor rows a data migration creates; made again after a test flushed them."""
+    return [
+        ProtectiveFactor.objects.get_or_create(
+            code=code, defaults={"label": code.label, "sort_order": order}
+        )[0]
+        for order, code in enumerate(ProtectiveFactorCode)
+    ]

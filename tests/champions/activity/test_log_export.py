@@ -40,8 +40,8 @@ def test_csv_export_has_the_listing_columns_and_neutralises_formulas(client):
         description="+44 called",
         status=ActivityStatus.APPROVED,
     )
-    ActivityFactor.objects.create(activity=log, factor="connections")
-    ActivityFactor.objects.create(activity=log, factor="resilience")
+    ActivityFactor.objects.create(activity=log, factor_id="connections")
+    ActivityFactor.objects.create(activity=log, factor_id="resilience")
     rows = _rows(client.get(LOGS, {"status": "approved", "export": "csv"}))
     assert rows[0][:4] == ["Champion", "Area", "Date", "Type"]
     assert len(rows) == 2

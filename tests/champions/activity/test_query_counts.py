@@ -32,7 +32,7 @@ def add_logs(champions, count):
         for i in range(count)
     )
     ActivityFactor.objects.bulk_create(
-        ActivityFactor(activity=log, factor=factor)
+        ActivityFactor(activity=log, factor_id=factor)
         for log in logs
         for factor in ("connections", "resilience")
     )

@@ -286,7 +286,7 @@ def test_staff_may_enter_a_log_older_than_ninety_days(staff_client):
     assert response.status_code == 302, response.context["form"].errors
     log = ActivityLog.objects.get()
     assert log.date == datetime.date(2025, 9, 1)
-    assert log.protective_factors == ["knowledge"]
+    assert list(log.protective_factors.values_list("code", flat=True)) == ["knowledge"]
     assert ModelLogEntry.objects.filter(action="wagtail.create", object_id=str(log.pk)).exists()
 
 
