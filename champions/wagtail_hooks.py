@@ -4,6 +4,9 @@ audit-log actions and its answers to other apps' hooks. Only registrations live 
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from accounts.audit import register_audit_actions
+
+from . import audit
 from .models import Champion, Consent, StageChange
 from .selectors.digest import staff_digest_champions
 from .viewsets import ChampionsActivityViewSetGroup, ChampionsViewSetGroup
@@ -28,27 +31,7 @@ for _action in (ApproveActivityBulkAction, ApproveExpenseBulkAction, MarkPaidBul
 
 @hooks.register("register_log_actions")
 def register_champions_log_actions(actions):
-    actions.register_action("champions.stage_change", "Change stage", "Stage changed")
-    actions.register_action("champions.profile_edit", "Edit own profile", "Profile edited")
-    actions.register_action("champions.consent_give", "Give consent", "Consent given")
-    actions.register_action("champions.consent_withdraw", "Withdraw consent", "Consent withdrawn")
-    actions.register_action(
-        "champions.training_complete", "Record training", "Training completion recorded"
-    )
-    actions.register_action("champions.training_expire", "Expire training", "Training expired")
-    actions.register_action(
-        "champions.attention_flag", "Flag for attention", "Attention flag updated"
-    )
-    actions.register_action("champions.anonymise", "Anonymise", "Personal details removed")
-    actions.register_action(
-        "champions.record_change", "Change a record", "Check, training or note changed"
-    )
-    actions.register_action("champions.activity.approve", "Approve activity", "Activity approved")
-    actions.register_action("champions.activity.query", "Query activity", "Question asked")
-    actions.register_action("champions.activity.reject", "Reject activity", "Activity not approved")
-    actions.register_action("champions.expense.approve", "Approve expense", "Expense approved")
-    actions.register_action("champions.expense.reject", "Reject expense", "Expense not approved")
-    actions.register_action("champions.expense.paid", "Mark expense paid", "Expense marked paid")
+    register_audit_actions(actions, audit.ACTIONS)
 
 
 @hooks.register("events_staff_digest")  # the events app sends the weekly digest

@@ -1,17 +1,17 @@
+"""Registers the public site with Wagtail: audit-log actions and answers to the champions
+app's hooks. Only registrations live here."""
+
 from wagtail import hooks
 
+from accounts.audit import register_audit_actions
 from champions import hooks as champions_hooks
 
-from . import receivers
+from . import audit, receivers
 
 
 @hooks.register("register_log_actions")
 def register_cms_log_actions(actions):
-    actions.register_action(
-        "cms.consent_unpublish",
-        "Unpublish: consent withdrawn",
-        "Unpublished because the champion's consent is no longer current",
-    )
+    register_audit_actions(actions, audit.ACTIONS)
 
 
 hooks.register(champions_hooks.DATA_EXPORT, receivers.champion_data_export)

@@ -3,9 +3,10 @@ and its answers to the champions app's hooks. Only registrations live here."""
 
 from wagtail import hooks
 
+from accounts.audit import register_audit_actions
 from champions import hooks as champions_hooks
 
-from . import receivers
+from . import audit, receivers
 from .selectors.digest import staff_digest_events
 from .services.digest import STAFF_DIGEST
 from .viewsets import EventsViewSetGroup
@@ -18,8 +19,7 @@ def register_events_viewsets():
 
 @hooks.register("register_log_actions")
 def register_events_log_actions(actions):
-    actions.register_action("events.cancel", "Cancel event", "Cancelled the event")
-    actions.register_action("events.attendance", "Save attendance", "Saved the attendance register")
+    register_audit_actions(actions, audit.ACTIONS)
 
 
 hooks.register(STAFF_DIGEST, staff_digest_events)

@@ -19,6 +19,7 @@ from reportlab.lib.pagesizes import A6
 from reportlab.pdfgen import canvas
 from wagtail.log_actions import log as audit_log
 
+from .. import audit
 from ..choices import (
     ActivityKind,
     ActivityStatus,
@@ -127,7 +128,7 @@ def _cover_every_status(rng, today, staff) -> None:
                 ActivityLog.objects.filter(pk=log.pk).update(status=status, reviewed_by=None)
             else:
                 message = {"queried": QUESTIONS[0], "rejected": REASONS[0]}.get(status, "")
-                action = f"champions.activity.{_verb(status)}"
+                action = _ACTIVITY_ACTIONS[status]
                 _decide(log, status, message, staff, rng, today, action)
     missing = 4 - ExpenseClaim.objects.count()
     for log in ActivityLog.objects.order_by("-date", "pk")[: max(0, missing)]:
@@ -147,13 +148,9 @@ def _cover_every_status(rng, today, staff) -> None:
         if status == ExpenseStatus.SUBMITTED:
             ExpenseClaim.objects.filter(pk=claim.pk).update(status=status, reviewed_by=None)
         elif status == ExpenseStatus.REJECTED:
-            _decide(
-                claim, status, EXPENSE_REASONS[0], staff, rng, today, "champions.expense.reject"
-            )
+            _decide(claim, status, EXPENSE_REASONS[0], staff, rng, today, audit.REJECT_EXPENSE)
         else:
-            _decide(
-                claim, ExpenseStatus.APPROVED, "", staff, rng, today, "champions.expense.approve"
-            )
+            _decide(claim, ExpenseStatus.APPROVED, "", staff, rng, today, audit.APPROVE_EXPENSE)
             if status == ExpenseStatus.PAID:
                 ExpenseClaim.objects.filter(pk=claim.pk).update(
                     status=status, paid_on=today, payment_reference=f"BACS-{today:%Y%m%d}"
@@ -231,7 +228,7 @@ def _review_log(log, rng, today, staff) -> None:
         ActivityStatus.QUERIED: rng.choice(QUESTIONS),
         ActivityStatus.REJECTED: rng.choice(REASONS),
     }.get(status, "")
-    _decide(log, status, message, staff, rng, today, f"champions.activity.{_verb(status)}")
+    _decide(log, status, message, staff, rng, today, _ACTIVITY_ACTIONS[status])
     if status == ActivityStatus.QUERIED and age > 20 and rng.random() < 0.5:
         # The champion answered; it waits for a second look.
         log.champion_reply = rng.choice(REPLIES)
@@ -239,8 +236,11 @@ def _review_log(log, rng, today, staff) -> None:
         log.save(update_fields=["champion_reply", "status"])
 
 
-def _verb(status) -> str:
-    return {"approved": "approve", "queried": "query", "rejected": "reject"}[status]
+_ACTIVITY_ACTIONS = {
+    ActivityStatus.APPROVED: audit.APPROVE_ACTIVITY,
+    ActivityStatus.QUERIED: audit.QUERY_ACTIVITY,
+    ActivityStatus.REJECTED: audit.REJECT_ACTIVITY,
+}
 
 
 def _decide(obj, status, message, staff, rng, today, action) -> None:
@@ -311,12 +311,12 @@ def _review_claim(claim, log, rng, today, staff) -> None:
             staff,
             rng,
             today,
-            "champions.expense.reject",
+            audit.REJECT_EXPENSE,
         )
         return
     if log.status != ActivityStatus.APPROVED:
         return
-    _decide(claim, ExpenseStatus.APPROVED, "", staff, rng, today, "champions.expense.approve")
+    _decide(claim, ExpenseStatus.APPROVED, "", staff, rng, today, audit.APPROVE_EXPENSE)
     # Finance pays approved claims in a run on the last Friday of each month.
     pay_day = _last_friday(claim.reviewed_at.date())
     if pay_day < today:
@@ -326,7 +326,7 @@ def _review_claim(claim, log, rng, today, staff) -> None:
         claim.save()
         audit_log(
             instance=claim,
-            action="champions.expense.paid",
+            action=audit.PAY_EXPENSE,
             user=staff,
             timestamp=_at(pay_day, rng, today),
             data={"paid_on": pay_day.isoformat(), "reference": claim.payment_reference},

@@ -17,6 +17,7 @@ from django.utils import timezone
 from accounts.models import User
 from accounts.site import absolute_url
 
+from .. import audit
 from ..choices import ActivityStatus
 from ..models import ActivityLog, Champion
 from ..selectors.activity import activity_log_event_choices
@@ -150,7 +151,7 @@ def activity_logs_approve(*, logs: Iterable[ActivityLog], by: User) -> int:
         by=by,
         from_statuses=[ActivityStatus.SUBMITTED, ActivityStatus.QUERIED],
         status=ActivityStatus.APPROVED,
-        action="champions.activity.approve",
+        action=audit.APPROVE_ACTIVITY,
         data_for=lambda log: {"hours": str(log.hours)},
     )
 
@@ -159,7 +160,7 @@ def activity_logs_approve(*, logs: Iterable[ActivityLog], by: User) -> int:
 def activity_log_query(*, log: ActivityLog, by: User, question: str) -> ActivityLog:
     """Ask the champion a question; they answer by editing the entry. They are e-mailed."""
     return _decide_with_message(
-        log, by=by, status=ActivityStatus.QUERIED, action="query", message=question
+        log, by=by, status=ActivityStatus.QUERIED, action=audit.QUERY_ACTIVITY, message=question
     )
 
 
@@ -167,15 +168,13 @@ def activity_log_query(*, log: ActivityLog, by: User, question: str) -> Activity
 def activity_log_reject(*, log: ActivityLog, by: User, reason: str) -> ActivityLog:
     """Turn an entry down with a reason; its hours do not count. The champion is e-mailed."""
     return _decide_with_message(
-        log, by=by, status=ActivityStatus.REJECTED, action="reject", message=reason
+        log, by=by, status=ActivityStatus.REJECTED, action=audit.REJECT_ACTIVITY, message=reason
     )
 
 
 def _decide_with_message(log, *, by, status, action, message) -> ActivityLog:
     log = reviews.entry_lock_for_decision(log, message)
-    reviews.entry_decide(
-        log, by=by, status=status, action=f"champions.activity.{action}", message=message.strip()
-    )
+    reviews.entry_decide(log, by=by, status=status, action=action, message=message.strip())
     reviews.entry_email_decision(
         log, emails=DECISION_EMAILS, context_name="log", url=absolute_url(reverse("activity:list"))
     )

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from .. import audit
 from ..choices import ConsentKind
 from ..models import Champion, Consent
 from ..signals import consent_withdrawn
@@ -44,7 +45,7 @@ def consent_give(
     )
     log(
         instance=champion,
-        action="champions.consent_give",
+        action=audit.GIVE_CONSENT,
         user=by,
         data={"kind": kind, "wording_version": wording_version},
     )
@@ -67,6 +68,6 @@ def consent_withdraw(
         return False
     latest.withdrawn_at = now
     latest.save(update_fields=["withdrawn_at"])
-    log(instance=champion, action="champions.consent_withdraw", user=by, data={"kind": kind})
+    log(instance=champion, action=audit.WITHDRAW_CONSENT, user=by, data={"kind": kind})
     consent_withdrawn.send(sender=Consent, champion=champion, kind=kind)
     return True

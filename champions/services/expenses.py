@@ -17,6 +17,7 @@ from wagtail.log_actions import log as audit_log
 from accounts.models import User
 from accounts.site import absolute_url
 
+from .. import audit
 from ..choices import ExpenseStatus
 from ..models import ActivityLog, Champion, ExpenseClaim
 from ..validators import validate_not_in_future
@@ -110,7 +111,7 @@ def expense_claims_approve(*, claims: Iterable[ExpenseClaim], by: User) -> int:
         by=by,
         from_statuses=[ExpenseStatus.SUBMITTED],
         status=ExpenseStatus.APPROVED,
-        action="champions.expense.approve",
+        action=audit.APPROVE_EXPENSE,
         data_for=lambda claim: {"amount": str(claim.amount)},
     )
 
@@ -123,7 +124,7 @@ def expense_claim_reject(*, claim: ExpenseClaim, by: User, reason: str) -> Expen
         claim,
         by=by,
         status=ExpenseStatus.REJECTED,
-        action="champions.expense.reject",
+        action=audit.REJECT_EXPENSE,
         message=reason.strip(),
     )
     _email_decision(claim)
@@ -154,7 +155,7 @@ def expense_claims_mark_paid(
         claim.save()
         audit_log(
             instance=claim,
-            action="champions.expense.paid",
+            action=audit.PAY_EXPENSE,
             user=by,
             data={
                 "amount": str(claim.amount),

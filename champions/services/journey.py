@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from .. import audit
 from ..choices import Stage
 from ..models import Champion, StageChange
 from ..selectors.champions import champions_with_progress
@@ -83,7 +84,7 @@ def champion_change_stage(
     champion.save(update_fields=["stage", "attention_needed", "left_on"])
     log(
         instance=champion,
-        action="champions.stage_change",
+        action=audit.CHANGE_STAGE,
         user=by,
         data={
             "from": change.from_stage,
@@ -116,7 +117,7 @@ def champion_profile_update(*, champion: Champion, by, **changes) -> Champion:
         champion.save(update_fields=list(changed))
         log(
             instance=champion,
-            action="champions.profile_edit",
+            action=audit.EDIT_PROFILE,
             user=by,
             data={"fields": sorted(changed)},
         )
@@ -141,7 +142,7 @@ def champions_flag_lapsed(*, today: dt.date) -> int:
             champion.save(update_fields=["attention_needed"])
             log(
                 instance=champion,
-                action="champions.attention_flag",
+                action=audit.FLAG,
                 data={"attention_needed": gaps},
             )
             changed += 1

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from .. import audit
 from ..choices import Stage
 from ..models import Champion, Consent
 from ..signals import champion_anonymising
@@ -57,7 +58,7 @@ def champion_anonymise(*, champion: Champion, by=None, reason: str) -> Champion:
     user.is_active = False
     user.set_unusable_password()
     user.save()
-    log(instance=champion, action="champions.anonymise", user=by, data={"reason": reason})
+    log(instance=champion, action=audit.ANONYMISE, user=by, data={"reason": reason})
     return champion
 
 

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from wagtail.log_actions import log
 
+from .. import audit
 from ..choices import TrainingStatus
 from ..models import Champion, TrainingModule, TrainingRecord
 from ..validators import validate_not_in_future
@@ -25,7 +26,7 @@ def training_record_complete(
     record.save()
     log(
         instance=champion,
-        action="champions.training_complete",
+        action=audit.COMPLETE_TRAINING,
         user=verified_by,
         data={
             "module": module.title,
@@ -65,7 +66,7 @@ def training_records_expire(*, today: dt.date) -> int:
     for record in lapsed:
         log(
             instance=record.champion,
-            action="champions.training_expire",
+            action=audit.EXPIRE_TRAINING,
             data={"module": record.module.title, "expired_on": record.expires_on.isoformat()},
         )
     TrainingRecord.objects.filter(pk__in=[r.pk for r in lapsed]).update(

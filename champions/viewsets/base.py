@@ -10,6 +10,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from .. import audit
 from ..exports import SafeSpreadsheetExportMixin
 from ..models import Champion
 
@@ -64,7 +65,7 @@ class ChampionRecordAuditMixin:
         instance = super().save_instance()
         log(
             instance=instance.champion,
-            action="champions.record_change",
+            action=audit.CHANGE_RECORD,
             user=self.request.user,
             data={
                 "model": str(instance._meta.verbose_name),
@@ -101,7 +102,7 @@ class ChampionChildDeleteView(generic.DeleteView):
     def delete_action(self):
         log(
             instance=self.object.champion,
-            action="champions.record_change",
+            action=audit.CHANGE_RECORD,
             user=self.request.user,
             data={
                 "model": str(self.object._meta.verbose_name),

@@ -8,6 +8,7 @@ from champions.choices import ConsentKind
 from champions.models import Consent
 from champions.services.consents import consent_give
 
+from .. import audit
 from ..cache import public_cache_clear
 from ..models import StoryIndexPage, StoryPage
 from .notifications import stories_unpublished_notify_staff
@@ -26,7 +27,7 @@ def stories_unpublish_without_consent(*, champion_id: int | None = None) -> list
         stories = stories.filter(champion_id=champion_id)
     unpublished = []
     for story in stories:
-        story.unpublish(log_action="cms.consent_unpublish")
+        story.unpublish(log_action=audit.UNPUBLISH_WITHOUT_CONSENT)
         unpublished.append(story)
     if unpublished:
         transaction.on_commit(lambda: stories_unpublished_notify_staff(stories=unpublished))

@@ -11,6 +11,7 @@ from wagtail.log_actions import log
 
 from champions.services.training import training_records_mark_attended
 
+from .. import audit
 from ..choices import EventKind, EventStatus
 from ..models import Event, Registration, WalkIn
 from ..selectors.attendance import event_register
@@ -111,5 +112,5 @@ def attendance_record(
         "families_reached": families_reached,
         "children_reached": children_reached,
     }
-    log(instance=event, action="events.attendance", user=by, data=summary)
+    log(instance=event, action=audit.RECORD_ATTENDANCE, user=by, data=summary)
     return summary

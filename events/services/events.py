@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from .. import audit
 from ..choices import EventStatus
 from ..models import Event
 from .notices import event_notify_cancelled
@@ -28,6 +29,6 @@ def event_cancel(*, event: Event, reason: str, by, now: datetime.datetime | None
     event.cancellation_reason = reason
     event.cancelled_at = now
     event.save(update_fields=["status", "cancellation_reason", "cancelled_at"])
-    log(instance=event, action="events.cancel", user=by, data={"reason": reason})
+    log(instance=event, action=audit.CANCEL, user=by, data={"reason": reason})
     event_notify_cancelled(event=event)
     return event

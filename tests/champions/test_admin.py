@@ -258,7 +258,7 @@ def test_coordinator_overrides_readiness_with_a_reason(client, coordinator, requ
     assert champion.stage == Stage.ACTIVE
     change = champion.stage_changes.get()
     assert change.overridden and change.changed_by == coordinator
-    log = ModelLogEntry.objects.get(action="champions.stage_change", object_id=champion.pk)
+    log = ModelLogEntry.objects.get(action="champions.champion.change_stage", object_id=champion.pk)
     assert log.data["reason"] == "Induction done at another site"
 
 
@@ -299,7 +299,7 @@ def test_dbs_certificate_number_is_stored_masked(client, coordinator):
     )
     assert "001234567890" not in stored and "0012 3456" not in stored
     assert ModelLogEntry.objects.filter(
-        action="champions.record_change", object_id=champion.pk
+        action="champions.record.change", object_id=champion.pk
     ).exists()
 
 
@@ -319,7 +319,7 @@ def test_record_completions_in_bulk(client, coordinator, frozen_today):
     assert {r.expires_on for r in records} == {datetime.date(2028, 6, 10)}
     assert {r.verified_by for r in records} == {coordinator}
     assert not untouched.training_records.exists()
-    assert ModelLogEntry.objects.filter(action="champions.training_complete").count() == 2
+    assert ModelLogEntry.objects.filter(action="champions.training_record.complete").count() == 2
 
 
 def test_bulk_completions_form_explains_mistakes(client, coordinator, frozen_today):

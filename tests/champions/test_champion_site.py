@@ -132,7 +132,7 @@ def test_champion_edits_their_own_profile(client, champion):
         area,
         "07700 900123",
     )
-    entry = ModelLogEntry.objects.get(action="champions.profile_edit")
+    entry = ModelLogEntry.objects.get(action="champions.champion.edit_profile")
     assert entry.user == champion.user and "phone" in entry.data["fields"]
 
 

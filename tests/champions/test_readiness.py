@@ -198,7 +198,9 @@ def test_override_needs_the_permission_and_a_reason(
             champion=champion, to_stage=Stage.ACTIVE, by=user, reason=reason, override=True
         )
         assert change.overridden and change.reason == reason
-        entry = ModelLogEntry.objects.get(action="champions.stage_change", object_id=champion.pk)
+        entry = ModelLogEntry.objects.get(
+            action="champions.champion.change_stage", object_id=champion.pk
+        )
         assert entry.user == user
         assert entry.data["overridden"] is True and entry.data["reason"] == reason
     else:
@@ -223,4 +225,4 @@ def test_every_stage_change_is_recorded_in_history(required_pair, frozen_today):
         (Stage.IN_TRAINING, Stage.ACTIVE),
         (Stage.ACTIVE, Stage.PAUSED),
     ]
-    assert ModelLogEntry.objects.filter(action="champions.stage_change").count() == 4
+    assert ModelLogEntry.objects.filter(action="champions.champion.change_stage").count() == 4

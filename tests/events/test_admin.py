@@ -95,7 +95,9 @@ def test_register_saves_200_rows_in_the_same_number_of_queries_as_20(coordinator
     assert (big_event.families_reached, big_event.children_reached) == (12, 20)
     assert big_event.status == EventStatus.COMPLETED
     assert big_event.walk_ins.get().organisation == "Health visiting"
-    entry = ModelLogEntry.objects.get(object_id=str(big_event.pk), action="events.attendance")
+    entry = ModelLogEntry.objects.get(
+        object_id=str(big_event.pk), action="events.event.record_attendance"
+    )
     assert entry.data["present"] == 133
 
 
@@ -242,7 +244,7 @@ def test_staff_cancel_event_with_reason_emails_booked_and_is_audited(
     assert (event.status, event.cancellation_reason) == (EventStatus.CANCELLED, "Speaker unwell")
     [message] = smtp_server.to(booked.champion.user.email)
     assert "Speaker unwell" in smtp_server.body(message)
-    entry = ModelLogEntry.objects.get(object_id=str(event.pk), action="events.cancel")
+    entry = ModelLogEntry.objects.get(object_id=str(event.pk), action="events.event.cancel")
     assert entry.data == {"reason": "Speaker unwell"}
     assert (
         "Cancelled the event"

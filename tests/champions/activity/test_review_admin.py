@@ -90,7 +90,7 @@ def test_bulk_approve_approves_many_and_records_each_in_the_audit_log(staff_clie
         assert log.reviewed_at == NOW
     reviewed.refresh_from_db()
     assert reviewed.status == ActivityStatus.REJECTED
-    entries = ModelLogEntry.objects.filter(action="champions.activity.approve")
+    entries = ModelLogEntry.objects.filter(action="champions.activity_log.approve")
     assert sorted(int(e.object_id) for e in entries) == sorted(log.pk for log in logs)
     assert {e.user for e in entries} == {coordinator}
 
@@ -139,7 +139,7 @@ def test_a_query_is_shown_to_the_champion_and_e_mailed_with_consent(
     body = smtp_server.body(message)
     assert "Which children's centre was this at?" in body
     assert "http://localhost/dashboard/activity/" in body  # the default Site's address
-    entry = ModelLogEntry.objects.get(action="champions.activity.query")
+    entry = ModelLogEntry.objects.get(action="champions.activity_log.query")
     assert entry.data["message"] == "Which children's centre was this at?"
 
 
@@ -216,7 +216,7 @@ def test_claims_are_approved_in_bulk_then_marked_paid_in_bulk(
         )
     waiting.refresh_from_db()
     assert waiting.status == ExpenseStatus.SUBMITTED
-    assert ModelLogEntry.objects.filter(action="champions.expense.paid").count() == 2
+    assert ModelLogEntry.objects.filter(action="champions.expense_claim.pay").count() == 2
     paid_mails = smtp_server.to("ali@example.org")
     assert [m["Subject"] for m in paid_mails] == ["Your expense claim has been paid"] * 2
     assert "reference BACS-0318" in smtp_server.body(paid_mails[0])
@@ -230,7 +230,7 @@ def test_a_claim_is_rejected_with_a_reason(staff_client):
     )
     claim.refresh_from_db()
     assert claim.status == ExpenseStatus.REJECTED
-    assert ModelLogEntry.objects.get(action="champions.expense.reject").data["message"] == (
+    assert ModelLogEntry.objects.get(action="champions.expense_claim.reject").data["message"] == (
         "The receipt is for a different date."
     )
 
