@@ -8,11 +8,11 @@ from ..selectors.activity import activity_hours_approved_totals
 
 register = template.Library()
 
-_BADGES = {
-    ActivityStatus.APPROVED: "badge--ok",
-    ActivityStatus.QUERIED: "badge--warn",
-    ActivityStatus.REJECTED: "badge--bad",
-    ExpenseStatus.PAID: "badge--ok",
+_TONES = {
+    ActivityStatus.APPROVED: "ok",
+    ActivityStatus.QUERIED: "warn",
+    ActivityStatus.REJECTED: "bad",
+    ExpenseStatus.PAID: "ok",
 }
 
 
@@ -22,8 +22,9 @@ def hours(value) -> str:
 
 
 @register.filter
-def status_badge(status: str) -> str:
-    return _BADGES.get(status, "")
+def status_tone(status: str) -> str:
+    """The badge tone (components/badge.html) for a log's or claim's status."""
+    return _TONES.get(status, "")
 
 
 @register.simple_tag

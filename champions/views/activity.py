@@ -48,6 +48,7 @@ def activity_list(request):
             "champion": champion,
             "page": page,
             "month": month,
+            "page_query": f"month={month:%Y-%m}&" if month else "",
             "months": selectors.activity_log_months_for(champion),
             "totals": selectors.activity_hours_approved_totals(champion),
         },

@@ -137,6 +137,13 @@ class OutcomePage(PublicCacheMixin, Page):
     subpage_types: list[str] = []
     template = "cms/outcome_page.html"
 
+    @property
+    def status_tone(self) -> str:
+        """The badge tone (components/badge.html) for the outcome's status."""
+        return {"achieved": "ok", "not_taken_forward": "bad", "in_progress": "warn"}.get(
+            self.status, ""
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         links = self.meeting_links.select_related("event").order_by("sort_order")

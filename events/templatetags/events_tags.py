@@ -5,7 +5,7 @@ from ..selectors.booking import registrations_to_log_for, registrations_upcoming
 register = template.Library()
 
 
-@register.inclusion_tag("events/_dashboard_panel.html")
+@register.inclusion_tag("events/includes/dashboard_panel.html")
 def champion_events_panel(champion, limit=3):
     """Upcoming bookings and "log this" prompts for the dashboard, in two queries."""
     return {
