@@ -32,11 +32,11 @@ install-test: $(VENV)/.installed-test ## Install the project with its test extra
 migrate: install ## Apply database migrations
 	$(PY) manage.py migrate --noinput
 
-demo: migrate ## Load the demo programme into an empty database
-	$(PY) manage.py load_demo
+demo: migrate ## Load the demo programme into an empty database (its site at 127.0.0.1:PORT)
+	$(PY) manage.py load_demo --port $(PORT)
 
 run: demo ## Install, migrate, load demo content and serve on http://127.0.0.1:$(PORT)
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-test ## Install test extras and run the whole suite
 	$(PY) -m pytest --create-db $(PYTEST_ARGS)

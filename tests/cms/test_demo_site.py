@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.db.models import Count, Sum
 from django.utils import timezone
 
+from accounts.site import absolute_url
 from champions.choices import ActivityStatus, ConsentKind, Stage
 from champions.models import ActivityLog, Champion
 from cms.models import OutcomePage, StoryPage
@@ -17,7 +18,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo():
-    call_command("load_demo", verbosity=0)
+    call_command("load_demo", verbosity=0, port=8123)
+
+
+def test_the_demo_site_address_follows_the_port_it_is_served_on(demo):
+    assert absolute_url("/dashboard/") == "http://127.0.0.1:8123/dashboard/"
+    call_command("load_demo", verbosity=0, port=8124)  # loaded already: only the address moves
+    assert absolute_url("/dashboard/") == "http://127.0.0.1:8124/dashboard/"
 
 
 def test_impact_figures_equal_direct_aggregates_on_the_demo_data(demo):
