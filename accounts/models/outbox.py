@@ -3,6 +3,7 @@ from django.db import models
 from django.utils import timezone
 
 from ..choices import Channel, OutboxStatus
+from .fields import optional_link
 
 
 class OutboxMessage(models.Model):
@@ -14,13 +15,7 @@ class OutboxMessage(models.Model):
 
     key = models.CharField(max_length=200, unique=True)
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.EMAIL)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="outbox_messages",
-    )
+    user = optional_link(settings.AUTH_USER_MODEL, related_name="outbox_messages")
     address = models.CharField(max_length=254)
     subject = models.CharField(max_length=255)
     body = models.TextField()

@@ -6,6 +6,8 @@ from django.db import models
 from django.db.models import Q, Sum
 from django.utils import timezone
 
+from accounts.models.fields import optional_link
+
 from ..choices import ActivityKind, ActivityStatus
 from ..validators import validate_not_in_future
 from .factors import ProtectiveFactor
@@ -34,13 +36,7 @@ class ActivityLog(models.Model):
         decimal_places=2,
         help_text="In quarter hours: 0.25 is 15 minutes, 1.5 is an hour and a half.",
     )
-    event = models.ForeignKey(
-        "events.Event",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="activity_logs",
-    )
+    event = optional_link("events.Event", related_name="activity_logs")
     people_reached = models.PositiveIntegerField(
         null=True, blank=True, help_text="Roughly how many parents or carers you spoke to."
     )
@@ -55,9 +51,7 @@ class ActivityLog(models.Model):
         blank=True, help_text="The question (if queried) or the reason (if not approved)."
     )
     champion_reply = models.TextField("your answer", blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    reviewed_by = optional_link(settings.AUTH_USER_MODEL, related_name="+")
     reviewed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)

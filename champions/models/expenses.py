@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from accounts.models.fields import optional_link
+
 from ..choices import ExpenseCategory, ExpenseStatus
 from ..uploads import private_storage, receipt_upload_to, validate_receipt
 from ..validators import validate_not_in_future
@@ -20,13 +22,8 @@ class ExpenseClaim(models.Model):
     category = models.CharField(max_length=20, choices=ExpenseCategory.choices)
     amount = models.DecimalField("amount (£)", max_digits=8, decimal_places=2)
     description = models.TextField("what it was for")
-    activity = models.ForeignKey(
-        ActivityLog,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="expense_claims",
-        help_text="The activity this cost was for.",
+    activity = optional_link(
+        ActivityLog, related_name="expense_claims", help_text="The activity this cost was for."
     )
     receipt = models.FileField(
         storage=private_storage,
@@ -40,9 +37,7 @@ class ExpenseClaim(models.Model):
         max_length=20, choices=ExpenseStatus.choices, default=ExpenseStatus.SUBMITTED
     )
     staff_message = models.TextField(blank=True, help_text="The reason, if not approved.")
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    reviewed_by = optional_link(settings.AUTH_USER_MODEL, related_name="+")
     reviewed_at = models.DateTimeField(null=True, blank=True)
     paid_on = models.DateField(null=True, blank=True)
     payment_reference = models.CharField(max_length=100, blank=True)

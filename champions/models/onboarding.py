@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from accounts.models.fields import optional_link
+
 from ..choices import CheckKind, CheckStatus
 from .profile import Champion
 
@@ -22,9 +24,7 @@ class OnboardingCheck(models.Model):
     )
     # Only the last four digits of a DBS certificate number are ever stored.
     certificate_last4 = models.CharField(max_length=4, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    recorded_by = optional_link(settings.AUTH_USER_MODEL, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now)
     notes = models.CharField(max_length=255, blank=True)
 

@@ -6,6 +6,8 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from accounts.models.fields import optional_link
+
 from ..choices import TrainingCategory, TrainingStatus
 
 
@@ -49,9 +51,7 @@ class TrainingRecord(models.Model):
     )
     completed_on = models.DateField(null=True, blank=True)
     expires_on = models.DateField(null=True, blank=True, editable=False)
-    verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    verified_by = optional_link(settings.AUTH_USER_MODEL, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -1,7 +1,5 @@
 """Activity logs in the admin: the review queue, staff entries and the hours export."""
 
-import django_filters
-from django import forms
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 
@@ -12,27 +10,17 @@ from ..forms.activity import ActivityLogAdminForm
 from ..models import ActivityLog
 from ..selectors.activity import activity_logs_review_queue
 from ..services.activity import activity_logs_approve
-from ..views.admin.reviews import activity_review
 from .reviews import (
     ApproveBulkAction,
-    ReviewFilterSet,
     ReviewIndexView,
     ReviewViewSet,
     entry_columns,
+    review_filterset,
 )
 
-
-class ActivityLogFilterSet(ReviewFilterSet):
-    status = django_filters.ChoiceFilter(
-        choices=ActivityStatus.choices, widget=forms.RadioSelect, empty_label="All"
-    )
-    kind = django_filters.ChoiceFilter(
-        choices=ActivityKind.choices, label="Type", widget=forms.RadioSelect, empty_label="All"
-    )
-
-    class Meta:
-        model = ActivityLog
-        fields = ["status", "kind", "area", "champion", "date"]
+ActivityLogFilterSet = review_filterset(
+    ActivityLog, statuses=ActivityStatus.choices, type_field="kind", types=ActivityKind.choices
+)
 
 
 class ActivityLogIndexView(ReviewIndexView):
@@ -52,7 +40,6 @@ class ActivityLogViewSet(ReviewViewSet):
     menu_label = "Activity logs"
     index_view_class = ActivityLogIndexView
     filterset_class = ActivityLogFilterSet
-    review_view = staticmethod(activity_review)
     search_fields = ["description", "champion__preferred_name"]
     list_export = ACTIVITY_EXPORT_COLUMNS
     export_headings = {

@@ -123,3 +123,25 @@ class ProgrammeViewSet(ModelViewSet):
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(list_select_related=self.list_select_related, **kwargs)
+
+
+class ChampionRecordViewSet(ProgrammeViewSet):
+    """A record that belongs to a champion (check, training record, note).
+
+    Adding one stamps `user_field` with the staff member (editing too, unless
+    `stamp_on_edit` is off), and every change is logged against the champion.
+    """
+
+    add_view_class = ChampionChildCreateView
+    edit_view_class = ChampionChildEditView
+    delete_view_class = ChampionChildDeleteView
+    inspect_view_enabled = True
+    user_field = None
+    stamp_on_edit = True
+
+    def get_add_view_kwargs(self, **kwargs):
+        return super().get_add_view_kwargs(user_field=self.user_field, **kwargs)
+
+    def get_edit_view_kwargs(self, **kwargs):
+        user_field = self.user_field if self.stamp_on_edit else None
+        return super().get_edit_view_kwargs(user_field=user_field, **kwargs)

@@ -1,7 +1,5 @@
 """Expense claims in the admin: the review queue, payment and the finance export."""
 
-import django_filters
-from django import forms
 from django.urls import path
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
@@ -12,28 +10,22 @@ from ..forms.reviews import MarkPaidForm
 from ..models import ExpenseClaim
 from ..selectors.expenses import expense_claims_review_queue
 from ..services.expenses import expense_claims_approve, expense_claims_mark_paid
-from ..views.admin.reviews import expense_receipt, expense_review
+from ..views.admin.reviews import expense_receipt
 from .reviews import (
     ApproveBulkAction,
     ReviewBulkAction,
-    ReviewFilterSet,
     ReviewIndexView,
     ReviewViewSet,
     entry_columns,
+    review_filterset,
 )
 
-
-class ExpenseClaimFilterSet(ReviewFilterSet):
-    status = django_filters.ChoiceFilter(
-        choices=ExpenseStatus.choices, widget=forms.RadioSelect, empty_label="All"
-    )
-    category = django_filters.ChoiceFilter(
-        choices=ExpenseCategory.choices, label="Type", widget=forms.RadioSelect, empty_label="All"
-    )
-
-    class Meta:
-        model = ExpenseClaim
-        fields = ["status", "category", "area", "champion", "date"]
+ExpenseClaimFilterSet = review_filterset(
+    ExpenseClaim,
+    statuses=ExpenseStatus.choices,
+    type_field="category",
+    types=ExpenseCategory.choices,
+)
 
 
 class ExpenseClaimIndexView(ReviewIndexView):
@@ -49,7 +41,6 @@ class ExpenseClaimViewSet(ReviewViewSet):
     menu_label = "Expense claims"
     index_view_class = ExpenseClaimIndexView
     filterset_class = ExpenseClaimFilterSet
-    review_view = staticmethod(expense_review)
     search_fields = ["description", "payment_reference", "champion__preferred_name"]
     list_export = [
         "pk",

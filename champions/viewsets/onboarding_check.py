@@ -5,32 +5,16 @@ from wagtail.admin.ui.tables import Column
 
 from ..forms.onboarding import OnboardingCheckForm
 from ..models import OnboardingCheck
-from .base import (
-    ChampionChildCreateView,
-    ChampionChildDeleteView,
-    ChampionChildEditView,
-    ProgrammeViewSet,
-)
+from .base import ChampionRecordViewSet
 
 
-class OnboardingCheckCreateView(ChampionChildCreateView):
-    user_field = "recorded_by"
-
-
-class OnboardingCheckEditView(ChampionChildEditView):
-    user_field = "recorded_by"
-
-
-class OnboardingCheckViewSet(ProgrammeViewSet):
+class OnboardingCheckViewSet(ChampionRecordViewSet):
     """Pre-activation checks (DBS, references, agreement, ID) per champion."""
 
     model = OnboardingCheck
     icon = "success"
     menu_label = "Onboarding checks"
-    add_view_class = OnboardingCheckCreateView
-    edit_view_class = OnboardingCheckEditView
-    delete_view_class = ChampionChildDeleteView
-    inspect_view_enabled = True
+    user_field = "recorded_by"
     edit_handler = ObjectList(
         [
             FieldPanel("champion"),

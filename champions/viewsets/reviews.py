@@ -7,6 +7,7 @@ the audit log.
 """
 
 import django_filters
+from django import forms
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -21,6 +22,7 @@ from wagtail.admin.widgets.button import MenuItem
 
 from ..exports import SafeSpreadsheetExportMixin
 from ..models import Area
+from ..views.admin.reviews import entry_review
 
 
 class ReviewFilterSet(WagtailFilterSet):
@@ -46,6 +48,27 @@ class ReviewFilterSet(WagtailFilterSet):
         return queryset.filter(
             Q(champion__preferred_name__icontains=value) | Q(champion__user__email__icontains=value)
         )
+
+
+def review_filterset(model, *, statuses, type_field: str, types) -> type[ReviewFilterSet]:
+    """The review queue's filters for `model`: status, type, area, champion and date."""
+    return type(
+        f"{model.__name__}FilterSet",
+        (ReviewFilterSet,),
+        {
+            "status": django_filters.ChoiceFilter(
+                choices=statuses, widget=forms.RadioSelect, empty_label="All"
+            ),
+            type_field: django_filters.ChoiceFilter(
+                choices=types, label="Type", widget=forms.RadioSelect, empty_label="All"
+            ),
+            "Meta": type(
+                "Meta",
+                (),
+                {"model": model, "fields": ["status", type_field, "area", "champion", "date"]},
+            ),
+        },
+    )
 
 
 def entry_columns(figure: Column) -> list[Column]:
@@ -106,12 +129,11 @@ class ReviewViewSet(ModelViewSet):
     ordering = ["created_at", "pk"]
     copy_view_enabled = False
     list_per_page = 50
-    review_view = None
 
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("review/<int:pk>/", type(self).review_view, name="review"),
+            path("review/<int:pk>/", entry_review, {"model": self.model}, name="review"),
         ]
 
 

@@ -1,32 +1,17 @@
 """Supervision notes in the admin: coordinators' dated notes; coordinators only."""
 
 from ..models import SupervisionNote
-from .base import (
-    ChampionChildCreateView,
-    ChampionChildDeleteView,
-    ChampionChildEditView,
-    ProgrammeViewSet,
-)
+from .base import ChampionRecordViewSet
 
 
-class SupervisionNoteCreateView(ChampionChildCreateView):
-    user_field = "author"
-
-
-class SupervisionNoteEditView(ChampionChildEditView):
-    user_field = None
-
-
-class SupervisionNoteViewSet(ProgrammeViewSet):
+class SupervisionNoteViewSet(ChampionRecordViewSet):
     """Coordinators' dated supervision notes (check-ins, wellbeing, goals); coordinators only."""
 
     model = SupervisionNote
     icon = "comment"
     menu_label = "Supervision notes"
-    add_view_class = SupervisionNoteCreateView
-    edit_view_class = SupervisionNoteEditView
-    delete_view_class = ChampionChildDeleteView
-    inspect_view_enabled = True
+    user_field = "author"
+    stamp_on_edit = False  # the author stays who wrote it
     form_fields = ["champion", "held_on", "kind", "note"]
     list_display = ["champion", "held_on", "kind", "author"]
     list_filter = ["kind", "champion", "author"]

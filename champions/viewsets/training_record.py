@@ -7,24 +7,12 @@ from wagtail.admin.widgets import Button
 
 from ..forms.training import TrainingRecordForm
 from ..models import TrainingRecord
-from .base import (
-    ChampionChildCreateView,
-    ChampionChildDeleteView,
-    ChampionChildEditView,
-    ProgrammeViewSet,
-    SafeExportIndexView,
-)
-
-
-class TrainingRecordCreateView(ChampionChildCreateView):
-    user_field = "verified_by"
-
-
-class TrainingRecordEditView(ChampionChildEditView):
-    user_field = "verified_by"
+from .base import ChampionRecordViewSet, SafeExportIndexView
 
 
 class TrainingRecordIndexView(SafeExportIndexView):
+    """The listing, with a button to record completions for many champions at once."""
+
     @cached_property
     def header_buttons(self):
         buttons = list(super().header_buttons)
@@ -40,17 +28,14 @@ class TrainingRecordIndexView(SafeExportIndexView):
         return buttons
 
 
-class TrainingRecordViewSet(ProgrammeViewSet):
+class TrainingRecordViewSet(ChampionRecordViewSet):
     """Each champion's progress through each module; expiry follows from the module."""
 
     model = TrainingRecord
     icon = "tasks"
     menu_label = "Training records"
-    add_view_class = TrainingRecordCreateView
-    edit_view_class = TrainingRecordEditView
-    delete_view_class = ChampionChildDeleteView
+    user_field = "verified_by"
     index_view_class = TrainingRecordIndexView
-    inspect_view_enabled = True
     edit_handler = ObjectList(
         [FieldPanel(name) for name in TrainingRecordForm.Meta.fields],
         base_form_class=TrainingRecordForm,

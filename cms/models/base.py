@@ -1,5 +1,9 @@
 """What every public page shares."""
 
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+
 
 class PublicCacheMixin:
     """Marks a page's anonymous responses as safe to keep in the shared page cache.
@@ -12,3 +16,18 @@ class PublicCacheMixin:
         response = super().serve(request, *args, **kwargs)
         response.public_cacheable = True
         return response
+
+
+class SectionPage(PublicCacheMixin, Page):
+    """A top-level section of the site under the home page, one of each kind, with a short
+    introduction (stories, outcomes, events, impact)."""
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        abstract = True

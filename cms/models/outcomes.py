@@ -9,10 +9,12 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from accounts.models.fields import optional_link
+
 from ..blocks import ParentVoiceStreamBlock
 from ..choices import OutcomeStatus
 from ..forms.pages import OutcomePageForm
-from .base import PublicCacheMixin
+from .base import PublicCacheMixin, SectionPage
 from .stories import StoryPage
 
 
@@ -24,15 +26,10 @@ class OutcomePageQuerySet(PageQuerySet):
         return self.live().public().select_related("area").order_by("-raised_on", "-pk")
 
 
-class OutcomeIndexPage(PublicCacheMixin, Page):
+class OutcomeIndexPage(SectionPage):
     """ "You said, we did": lists co-production outcomes, filterable by status."""
 
-    introduction = models.TextField(blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.OutcomePage"]
-    max_count = 1
     template = "cms/outcome_index_page.html"
 
     def get_context(self, request, *args, **kwargs):
@@ -73,7 +70,7 @@ class OutcomePage(PublicCacheMixin, Page):
     raised_on = models.DateField()
     decided_on = models.DateField(null=True, blank=True)
     achieved_on = models.DateField(null=True, blank=True)
-    area = models.ForeignKey("champions.Area", null=True, blank=True, on_delete=models.SET_NULL)
+    area = optional_link("champions.Area")
     protective_factors = ParentalManyToManyField(
         "champions.ProtectiveFactor",
         blank=True,

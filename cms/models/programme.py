@@ -1,7 +1,5 @@
 from django.core.paginator import Paginator
-from django.db import models
 from django.shortcuts import get_object_or_404
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
@@ -9,21 +7,21 @@ from events.selectors.events import events_public_upcoming
 
 from ..charts import chart_svg
 from ..selectors.impact import impact_figures, impact_monthly_series
-from .base import PublicCacheMixin
+from .base import PublicCacheMixin, SectionPage
 
 
 class PublicEventsPage(PublicCacheMixin, RoutablePageMixin, Page):
     """Upcoming public events from the events app, each with details and an .ics link.
 
     Only events with audience "public" ever appear; champions-only and invited events never do.
+    A section page like the others (SectionPage), but routable: its event pages are routes.
     """
 
-    introduction = models.TextField(blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["cms.HomePage"]
-    subpage_types: list[str] = []
-    max_count = 1
+    introduction = SectionPage.introduction.field.clone()  # the same field as SectionPage's
+    content_panels = SectionPage.content_panels
+    parent_page_types = SectionPage.parent_page_types
+    subpage_types = SectionPage.subpage_types
+    max_count = SectionPage.max_count
     template = "cms/public_events_page.html"
 
     per_page = 20
@@ -54,15 +52,9 @@ class PublicEventsPage(PublicCacheMixin, RoutablePageMixin, Page):
         return urls
 
 
-class ImpactPage(PublicCacheMixin, Page):
+class ImpactPage(SectionPage):
     """Live figures from the programme's records, with a chart of hours and reach by month."""
 
-    introduction = models.TextField(blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["cms.HomePage"]
-    subpage_types: list[str] = []
-    max_count = 1
     template = "cms/impact_page.html"
 
     def get_context(self, request, *args, **kwargs):

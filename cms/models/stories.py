@@ -16,12 +16,13 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from accounts.models.fields import optional_link
 from champions.choices import ConsentKind
 from champions.models import Area, Consent
 
 from ..blocks import BaseStreamBlock
 from ..forms.pages import StoryPageForm
-from .base import PublicCacheMixin
+from .base import PublicCacheMixin, SectionPage
 
 
 class StoryPageQuerySet(PageQuerySet):
@@ -54,15 +55,10 @@ class StoryPageQuerySet(PageQuerySet):
         )
 
 
-class StoryIndexPage(PublicCacheMixin, Page):
+class StoryIndexPage(SectionPage):
     """Lists published champion stories, newest first, filterable by tag and area."""
 
-    introduction = models.TextField(blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.StoryPage"]
-    max_count = 1
     template = "cms/story_index_page.html"
     per_page = 12
 
@@ -104,9 +100,7 @@ class StoryPage(PublicCacheMixin, Page):
     while that champion's story (and, for pictures, photo) consent is current."""
 
     summary = models.TextField(max_length=400, help_text="One or two sentences for lists.")
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    hero_image = optional_link("wagtailimages.Image", related_name="+")
     hero_alt = models.CharField(
         "hero image alt text",
         max_length=255,
@@ -114,15 +108,12 @@ class StoryPage(PublicCacheMixin, Page):
         help_text="Describe the picture for people who cannot see it. Required with an image.",
     )
     body = StreamField(BaseStreamBlock())
-    champion = models.ForeignKey(
+    champion = optional_link(
         "champions.Champion",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
         related_name="stories",
         help_text="The champion the story is about, if any: their consent is then required.",
     )
-    area = models.ForeignKey("champions.Area", null=True, blank=True, on_delete=models.SET_NULL)
+    area = optional_link("champions.Area")
     tags = ClusterTaggableManager(through=StoryPageTag, blank=True)
     protective_factors = ParentalManyToManyField(
         "champions.ProtectiveFactor",

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from accounts.models.fields import optional_link
 from champions.models import Area, Champion, TrainingModule
 
 from ..choices import RECORDED_KINDS, Audience, EventKind, EventStatus
@@ -19,9 +20,7 @@ class Event(models.Model):
     venue_address = models.TextField(blank=True)
     accessibility_notes = models.TextField(blank=True)
     online_link = models.URLField(blank=True)
-    area = models.ForeignKey(
-        Area, null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
-    )
+    area = optional_link(Area, related_name="events")
     capacity = models.PositiveIntegerField(null=True, blank=True, help_text="Blank: unlimited.")
     audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.CHAMPIONS)
     invited = models.ManyToManyField(
@@ -31,9 +30,7 @@ class Event(models.Model):
         help_text="For an invited-only event: the champions who may book it.",
     )
     description = models.TextField(blank=True)
-    organiser = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    organiser = optional_link(settings.AUTH_USER_MODEL, related_name="+")
     status = models.CharField(
         max_length=20, choices=EventStatus.choices, default=EventStatus.SCHEDULED
     )
@@ -44,25 +41,15 @@ class Event(models.Model):
     step_free_access = models.BooleanField(default=False)
     refreshments = models.BooleanField(default=False)
     requires_dbs = models.BooleanField("requires a current DBS check", default=False)
-    training_module = models.ForeignKey(
+    training_module = optional_link(
         TrainingModule,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
         related_name="sessions",
         help_text="For a training session: the module it teaches.",
     )
     families_reached = models.PositiveIntegerField(null=True, blank=True)
     children_reached = models.PositiveIntegerField(null=True, blank=True)
     attendance_taken_at = models.DateTimeField(null=True, blank=True, editable=False)
-    attendance_taken_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        editable=False,
-    )
+    attendance_taken_by = optional_link(settings.AUTH_USER_MODEL, related_name="+", editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:

@@ -17,8 +17,10 @@ from ...services.reviews import REVIEWED
 from ...uploads import receipt_response
 
 
-def _review(request, *, model, pk, template, decide):
+def entry_review(request, pk, *, model):
+    """The review page of one activity log or expense claim: its history and the decision."""
     opts = model._meta
+    template, decide = REVIEWS[model]
     if not request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
         raise PermissionDenied
     obj = get_object_or_404(model.objects.select_related("champion__user", "reviewed_by"), pk=pk)
@@ -67,24 +69,11 @@ def _decide_expense(claim, user, data):
         expenses.expense_claim_reject(claim=claim, by=user, reason=data["message"])
 
 
-def activity_review(request, pk):
-    return _review(
-        request,
-        model=ActivityLog,
-        pk=pk,
-        template="champions/activity/admin/review_activity.html",
-        decide=_decide_activity,
-    )
-
-
-def expense_review(request, pk):
-    return _review(
-        request,
-        model=ExpenseClaim,
-        pk=pk,
-        template="champions/activity/admin/review_expense.html",
-        decide=_decide_expense,
-    )
+# Per kind of entry: the review page's template and how a decision is recorded.
+REVIEWS = {
+    ActivityLog: ("champions/activity/admin/review_activity.html", _decide_activity),
+    ExpenseClaim: ("champions/activity/admin/review_expense.html", _decide_expense),
+}
 
 
 def expense_receipt(request, pk):

@@ -6,9 +6,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.views.generic import FormView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from ...choices import Stage
 from ...forms.journey import ChangeStageForm
@@ -17,9 +14,10 @@ from ...selectors.champions import champions_with_progress
 from ...selectors.readiness import champion_readiness_gaps
 from ...selectors.training import training_modules_required
 from ...services.journey import NotReady, champion_change_stage
+from .base import AdminFormView
 
 
-class ChangeStageView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class ChangeStageView(AdminFormView):
     """Move a champion to another stage; becoming active is blocked until they are ready."""
 
     model = Champion
@@ -27,6 +25,8 @@ class ChangeStageView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormVie
     template_name = "champions/admin/change_stage.html"
     page_title = "Change stage"
     header_icon = "resubmit"
+    form_class = ChangeStageForm
+    submit_button_label = "Change stage"
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -39,12 +39,10 @@ class ChangeStageView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormVie
     def get_page_subtitle(self):
         return str(self.object)
 
-    def get_breadcrumbs_items(self):
+    def get_parents(self):
         return [
-            *self.breadcrumbs_items,
-            {"url": reverse("champions_champion:index"), "label": "Champions"},
-            {"url": self.inspect_url, "label": str(self.object)},
-            {"url": "", "label": self.page_title},
+            (reverse("champions_champion:index"), "Champions"),
+            (self.inspect_url, str(self.object)),
         ]
 
     @cached_property
@@ -58,9 +56,6 @@ class ChangeStageView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormVie
             "can_override": self.can_override,
         }
 
-    def get_form_class(self):
-        return ChangeStageForm
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
@@ -69,8 +64,6 @@ class ChangeStageView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormVie
                 self.object, training_modules_required(), timezone.localdate()
             ),
             can_override=self.can_override,
-            action_url=self.request.path,
-            submit_button_label="Change stage",
         )
         return context
 

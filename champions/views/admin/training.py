@@ -4,16 +4,14 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.views.generic import FormView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from ...forms.training import BulkCompletionForm
 from ...models import TrainingRecord
 from ...services.training import training_completions_record
+from .base import AdminFormView
 
 
-class BulkCompletionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
+class BulkCompletionView(AdminFormView):
     """One screen to record that many champions completed a module on a date."""
 
     model = TrainingRecord
@@ -22,21 +20,13 @@ class BulkCompletionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Form
     page_title = "Record training completions"
     header_icon = "tick"
     form_class = BulkCompletionForm
+    submit_button_label = "Record completions"
 
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse("champions_trainingrecord:index"), "label": "Training records"},
-            {"url": "", "label": self.page_title},
-        ]
+    def get_parents(self):
+        return [(reverse("champions_trainingrecord:index"), "Training records")]
 
     def get_initial(self):
         return {"completed_on": timezone.localdate()}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            action_url=self.request.path, submit_button_label="Record completions", **kwargs
-        )
 
     def form_valid(self, form):
         data = form.cleaned_data
