@@ -128,23 +128,17 @@ class StageBuilders:
         self._history(champion, joined, Stage.PAUSED)
         self._consent(champion, ConsentKind.CONTACT_EMAIL, joined)
         self._all_checks(champion, joined)
-        for index, module in enumerate(self.required):
-            self._record(
-                champion,
-                module,
-                TrainingStatus.COMPLETED,
-                joined + datetime.timedelta(days=30 + 7 * index),
-            )
+        self._required_done(champion, joined)
         self._notes(champion, 2, kinds=[SupervisionKind.WELLBEING])
 
     def _alumni(self, champion, n):
         joined = champion.joined_on
         self._history(champion, joined, Stage.ALUMNI, ended=champion.left_on)
         self._all_checks(champion, joined)
+        self._required_done(champion, joined)
+
+    def _required_done(self, champion, joined):
+        """Every required module completed in the weeks after joining."""
         for index, module in enumerate(self.required):
-            self._record(
-                champion,
-                module,
-                TrainingStatus.COMPLETED,
-                joined + datetime.timedelta(days=30 + 7 * index),
-            )
+            completed = joined + datetime.timedelta(days=30 + 7 * index)
+            self._record(champion, module, TrainingStatus.COMPLETED, completed)

@@ -66,3 +66,16 @@ class ActivityLogAdminForm(WagtailAdminModelForm):
 
     # Saved by the model form itself, as ActivityFactor rows.
     protective_factors = protective_factors_field()
+
+    class Meta:
+        # In the order of the admin's panels (viewsets/activity_log.py).
+        fields = [
+            "champion",
+            "date",
+            "kind",
+            "hours",
+            "event",
+            "people_reached",
+            "description",
+            "protective_factors",
+        ]

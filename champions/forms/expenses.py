@@ -61,4 +61,6 @@ class ExpenseClaimAdminForm(WagtailAdminModelForm):
     """Staff entry of a claim; the receipt is never linked to a public URL."""
 
     class Meta:
+        # In the order of the admin's panels (viewsets/expense_claim.py).
+        fields = ["champion", "date", "category", "amount", "description", "receipt"]
         widgets = {"receipt": RECEIPT_INPUT}

@@ -8,6 +8,7 @@ own entries, at most 16 hours a day, and a question staff ask that the champion 
 import datetime
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -66,37 +67,41 @@ def activity_factors_set(*, log: ActivityLog, factors: Iterable) -> None:
     log.protective_factors.set(factors)
 
 
+class ActivityFields(TypedDict):
+    """What a champion (or staff) enters for an activity log."""
+
+    date: datetime.date
+    kind: str
+    hours: Decimal
+    description: str
+    people_reached: NotRequired[int | None]
+    event: NotRequired[Any]  # an events.Event, or None
+
+
+def _save(log: ActivityLog, factors: Iterable, fields: ActivityFields) -> ActivityLog:
+    for name, value in fields.items():
+        setattr(log, name, value)
+    log.full_clean()
+    log.save()
+    activity_factors_set(log=log, factors=factors)
+    return log
+
+
 @transaction.atomic
 def activity_log_submit(
     *,
     champion: Champion,
-    date: datetime.date,
-    kind: str,
-    hours: Decimal,
-    description: str,
-    protective_factors: Iterable[str] = (),
-    people_reached: int | None = None,
-    event=None,
     entered_by: User | None = None,
+    protective_factors: Iterable = (),
+    **fields: Unpack[ActivityFields],
 ) -> ActivityLog:
     """Record an activity, waiting for review. Staff may enter dates older than 90 days."""
+    by_staff = reviews.by_staff(entered_by)
     _check_activity_rules(
-        champion=champion, date=date, event=event, by_staff=reviews.by_staff(entered_by)
+        champion=champion, date=fields["date"], event=fields.get("event"), by_staff=by_staff
     )
     _lock_champion(champion)
-    log = ActivityLog(
-        champion=champion,
-        date=date,
-        kind=kind,
-        hours=hours,
-        description=description,
-        people_reached=people_reached,
-        event=event,
-    )
-    log.full_clean()
-    log.save()
-    activity_factors_set(log=log, factors=protective_factors)
-    return log
+    return _save(ActivityLog(champion=champion), protective_factors, fields)
 
 
 @transaction.atomic
@@ -104,14 +109,9 @@ def activity_log_update(
     *,
     log: ActivityLog,
     changed_by: User,
-    date: datetime.date,
-    kind: str,
-    hours: Decimal,
-    description: str,
-    protective_factors: Iterable[str] = (),
-    people_reached: int | None = None,
-    event=None,
+    protective_factors: Iterable = (),
     champion_reply: str = "",
+    **fields: Unpack[ActivityFields],
 ) -> ActivityLog:
     """A champion changes an entry not yet reviewed; answering a query sends it back for review."""
     log = reviews.entry_lock_open(log)
@@ -119,21 +119,16 @@ def activity_log_update(
         raise ValidationError({"champion_reply": ANSWER_NEEDED})
     _check_activity_rules(
         champion=log.champion,
-        date=date,
-        event=event,
+        date=fields["date"],
+        event=fields.get("event"),
         by_staff=reviews.by_staff(changed_by),
         before=log,
     )
     _lock_champion(log.champion)
-    log.date, log.kind, log.hours = date, kind, hours
-    log.description, log.people_reached, log.event = description, people_reached, event
     if log.status == ActivityStatus.QUERIED:
         log.champion_reply = champion_reply.strip()
         log.status = ActivityStatus.SUBMITTED
-    log.full_clean()
-    log.save()
-    activity_factors_set(log=log, factors=protective_factors)
-    return log
+    return _save(log, protective_factors, fields)
 
 
 @transaction.atomic

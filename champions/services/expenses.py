@@ -8,6 +8,7 @@ decision e-mails. Only here: a receipt file (replaced or deleted with the claim)
 import datetime
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import NotRequired, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -40,27 +41,19 @@ def _delete_file_after_commit(storage, name: str) -> None:
         transaction.on_commit(lambda: storage.delete(name))
 
 
-@transaction.atomic
-def expense_claim_submit(
-    *,
-    champion: Champion,
-    date: datetime.date,
-    category: str,
-    amount: Decimal,
-    description: str,
-    receipt=None,
-    activity: ActivityLog | None = None,
-    entered_by: User | None = None,
-) -> ExpenseClaim:
-    """Record a claim, waiting for review."""
-    claim = ExpenseClaim(
-        champion=champion,
-        date=date,
-        category=category,
-        amount=amount,
-        description=description,
-        activity=activity,
-    )
+class ExpenseFields(TypedDict):
+    """What a champion (or staff) enters for an expense claim, besides the receipt."""
+
+    date: datetime.date
+    category: str
+    amount: Decimal
+    description: str
+    activity: NotRequired[ActivityLog | None]
+
+
+def _save(claim: ExpenseClaim, receipt, fields: ExpenseFields) -> ExpenseClaim:
+    for name, value in fields.items():
+        setattr(claim, name, value)
     if receipt:
         claim.receipt = receipt
     claim.full_clean()
@@ -69,26 +62,25 @@ def expense_claim_submit(
 
 
 @transaction.atomic
-def expense_claim_update(
+def expense_claim_submit(
     *,
-    claim: ExpenseClaim,
-    changed_by: User,
-    date: datetime.date,
-    category: str,
-    amount: Decimal,
-    description: str,
+    champion: Champion,
     receipt=None,
-    activity: ActivityLog | None = None,
+    entered_by: User | None = None,
+    **fields: Unpack[ExpenseFields],
+) -> ExpenseClaim:
+    """Record a claim, waiting for review."""
+    return _save(ExpenseClaim(champion=champion), receipt, fields)
+
+
+@transaction.atomic
+def expense_claim_update(
+    *, claim: ExpenseClaim, changed_by: User, receipt=None, **fields: Unpack[ExpenseFields]
 ) -> ExpenseClaim:
     """A champion changes a claim not yet reviewed; a new receipt replaces the old file."""
     claim = reviews.entry_lock_open(claim)
     old_receipt = claim.receipt.name if receipt and claim.receipt else ""
-    claim.date, claim.category, claim.amount = date, category, amount
-    claim.description, claim.activity = description, activity
-    if receipt:
-        claim.receipt = receipt
-    claim.full_clean()
-    claim.save()
+    _save(claim, receipt, fields)
     _delete_file_after_commit(claim.receipt.storage, old_receipt)
     return claim
 

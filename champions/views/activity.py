@@ -1,6 +1,7 @@
 """Champions' own activity pages: log an activity, "My activity", change or withdraw an entry."""
 
 import datetime
+from functools import partial
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -14,9 +15,16 @@ from ..forms.activity import ActivityLogForm
 from ..models import ActivityLog
 from ..selectors import activity as selectors
 from ..services import activity as services
-from .entries import PAGE_SIZE, reviewed_redirect, save_form, withdraw_page
+from .entries import PAGE_SIZE, EntryPages
 
-FORM = "champions/activity/form.html"
+PAGES = EntryPages(
+    kind="activity",
+    detail="activity:detail",
+    listing="activity:list",
+    template="champions/activity/form.html",
+    submitted="Thank you. Your activity is logged and waiting for review.",
+    withdrawn="Your entry has been withdrawn.",
+)
 
 
 def _own_log(request, pk):
@@ -66,14 +74,8 @@ def activity_create(request):
         event = get_object_or_404(selectors.activity_log_event_choices(champion), pk=event_id)
         initial = selectors.activity_log_initial_for_event(event)
     form = ActivityLogForm(request.POST or None, initial=initial, champion=champion)
-    saved = save_form(
-        request,
-        form,
-        lambda data: services.activity_log_submit(champion=champion, **data),
-        success="Thank you. Your activity is logged and waiting for review.",
-        detail="activity:detail",
-    )
-    return saved or render(request, FORM, {"form": form, "champion": champion, "log": None})
+    save = partial(services.activity_log_submit, champion=champion)
+    return PAGES.form_page(request, form, save, {"champion": champion, "log": None})
 
 
 @login_required
@@ -90,28 +92,13 @@ def activity_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def activity_edit(request, pk):
     log = _own_log(request, pk)
-    if refused := reviewed_redirect(request, log, "activity:detail"):
-        return refused
     form = ActivityLogForm(request.POST or None, instance=log, champion=log.champion)
-    saved = save_form(
-        request,
-        form,
-        lambda data: services.activity_log_update(log=log, changed_by=request.user, **data),
-        success="Your changes are saved and waiting for review.",
-        detail="activity:detail",
-    )
-    return saved or render(request, FORM, {"form": form, "champion": log.champion, "log": log})
+    save = partial(services.activity_log_update, log=log, changed_by=request.user)
+    return PAGES.edit_page(request, log, form, save, {"champion": log.champion, "log": log})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def activity_withdraw(request, pk):
-    return withdraw_page(
-        request,
-        _own_log(request, pk),
-        withdraw=lambda log: services.activity_log_withdraw(log=log),
-        kind="activity",
-        detail="activity:detail",
-        listing="activity:list",
-        done="Your entry has been withdrawn.",
-    )
+    entry = _own_log(request, pk)
+    return PAGES.withdraw_page(request, entry, partial(services.activity_log_withdraw, log=entry))

@@ -1,6 +1,8 @@
 """What the champion's activity and expense pages share: saving a form through a service,
 refusing changes once reviewed, and withdrawing an entry."""
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -8,6 +10,7 @@ from django.shortcuts import redirect, render
 from ..services.reviews import REVIEWED
 
 PAGE_SIZE = 25
+CHANGED = "Your changes are saved and waiting for review."
 
 
 def add_errors(form, error: ValidationError) -> None:
@@ -19,36 +22,46 @@ def add_errors(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-def save_form(request, form, save, *, success: str, detail: str):
-    """On a valid POST, call `save(data)`; then redirect to `detail` for what it returns.
+@dataclass(frozen=True)
+class EntryPages:
+    """One kind of entry's pages: where they are and what they say."""
 
-    Returns the redirect, or None when the form is to be shown (again).
-    """
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        entry = save(form.service_kwargs())
-    except ValidationError as error:
-        add_errors(form, error)
-        return None
-    messages.success(request, success)
-    return redirect(detail, pk=entry.pk)
+    kind: str  # "activity" or "claim", as the withdraw page words it
+    detail: str  # URL names
+    listing: str
+    template: str  # the form page
+    submitted: str  # messages
+    withdrawn: str
 
+    def form_page(self, request, form, save, context):
+        """On a valid POST, `save(**data)` and go to what it returns; else show the form."""
+        if request.method == "POST" and form.is_valid():
+            try:
+                entry = save(**form.service_kwargs())
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                messages.success(request, CHANGED if form.instance.pk else self.submitted)
+                return redirect(self.detail, pk=entry.pk)
+        return render(request, self.template, {"form": form, **context})
 
-def reviewed_redirect(request, entry, detail: str):
-    """A reviewed entry can no longer change: back to its page with a warning (else None)."""
-    if entry.is_open:
-        return None
-    messages.warning(request, REVIEWED)
-    return redirect(detail, pk=entry.pk)
+    def edit_page(self, request, entry, form, save, context):
+        """The form page for an entry, which a reviewed entry no longer has."""
+        return self._reviewed(request, entry) or self.form_page(request, form, save, context)
 
+    def withdraw_page(self, request, entry, withdraw):
+        """Confirm, then withdraw an entry not yet reviewed (`withdraw()` does it)."""
+        if refused := self._reviewed(request, entry):
+            return refused
+        if request.method == "POST":
+            withdraw()
+            messages.success(request, self.withdrawn)
+            return redirect(self.listing)
+        context = {"object": entry, "kind": self.kind}
+        return render(request, "champions/activity/withdraw.html", context)
 
-def withdraw_page(request, entry, *, withdraw, kind: str, detail: str, listing: str, done: str):
-    """Confirm, then withdraw an entry not yet reviewed."""
-    if refused := reviewed_redirect(request, entry, detail):
-        return refused
-    if request.method == "POST":
-        withdraw(entry)
-        messages.success(request, done)
-        return redirect(listing)
-    return render(request, "champions/activity/withdraw.html", {"object": entry, "kind": kind})
+    def _reviewed(self, request, entry):
+        if entry.is_open:
+            return None
+        messages.warning(request, REVIEWED)
+        return redirect(self.detail, pk=entry.pk)

@@ -1,5 +1,7 @@
 """Champions' own expense pages: claim an expense, "My expenses", the receipt they sent."""
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -13,9 +15,16 @@ from ..models import ExpenseClaim
 from ..selectors import expenses as selectors
 from ..services import expenses as services
 from ..uploads import receipt_response
-from .entries import PAGE_SIZE, reviewed_redirect, save_form, withdraw_page
+from .entries import PAGE_SIZE, EntryPages
 
-FORM = "champions/activity/expense_form.html"
+PAGES = EntryPages(
+    kind="claim",
+    detail="activity:expense_detail",
+    listing="activity:expenses",
+    template="champions/activity/expense_form.html",
+    submitted="Thank you. Your claim is sent and waiting for review.",
+    withdrawn="Your claim has been withdrawn.",
+)
 
 
 def _own_claim(request, pk):
@@ -52,14 +61,8 @@ def expense_create(request):
     form = ExpenseClaimForm(
         request.POST or None, request.FILES or None, initial=initial, champion=champion
     )
-    saved = save_form(
-        request,
-        form,
-        lambda data: services.expense_claim_submit(champion=champion, **data),
-        success="Thank you. Your claim is sent and waiting for review.",
-        detail="activity:expense_detail",
-    )
-    return saved or render(request, FORM, {"form": form, "claim": None})
+    save = partial(services.expense_claim_submit, champion=champion)
+    return PAGES.form_page(request, form, save, {"claim": None})
 
 
 @login_required
@@ -73,32 +76,19 @@ def expense_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def expense_edit(request, pk):
     claim = _own_claim(request, pk)
-    if refused := reviewed_redirect(request, claim, "activity:expense_detail"):
-        return refused
     form = ExpenseClaimForm(
         request.POST or None, request.FILES or None, instance=claim, champion=claim.champion
     )
-    saved = save_form(
-        request,
-        form,
-        lambda data: services.expense_claim_update(claim=claim, changed_by=request.user, **data),
-        success="Your changes are saved and waiting for review.",
-        detail="activity:expense_detail",
-    )
-    return saved or render(request, FORM, {"form": form, "claim": claim})
+    save = partial(services.expense_claim_update, claim=claim, changed_by=request.user)
+    return PAGES.edit_page(request, claim, form, save, {"claim": claim})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def expense_withdraw(request, pk):
-    return withdraw_page(
-        request,
-        _own_claim(request, pk),
-        withdraw=lambda claim: services.expense_claim_withdraw(claim=claim),
-        kind="claim",
-        detail="activity:expense_detail",
-        listing="activity:expenses",
-        done="Your claim has been withdrawn.",
+    entry = _own_claim(request, pk)
+    return PAGES.withdraw_page(
+        request, entry, partial(services.expense_claim_withdraw, claim=entry)
     )
 
 

@@ -52,16 +52,7 @@ class ActivityLogViewSet(ReviewViewSet):
     }
     export_filename = "activity-logs"
     edit_handler = ObjectList(
-        [
-            FieldPanel("champion"),
-            FieldPanel("date"),
-            FieldPanel("kind"),
-            FieldPanel("hours"),
-            FieldPanel("event"),
-            FieldPanel("people_reached"),
-            FieldPanel("description"),
-            FieldPanel("protective_factors"),
-        ],
+        [FieldPanel(name) for name in ActivityLogAdminForm.Meta.fields],
         base_form_class=ActivityLogAdminForm,
     )
 

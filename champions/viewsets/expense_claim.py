@@ -68,14 +68,7 @@ class ExpenseClaimViewSet(ReviewViewSet):
     }
     export_filename = "expense-claims"
     edit_handler = ObjectList(
-        [
-            FieldPanel("champion"),
-            FieldPanel("date"),
-            FieldPanel("category"),
-            FieldPanel("amount"),
-            FieldPanel("description"),
-            FieldPanel("receipt"),
-        ],
+        [FieldPanel(name) for name in ExpenseClaimAdminForm.Meta.fields],
         base_form_class=ExpenseClaimAdminForm,
     )
 

@@ -114,18 +114,12 @@ class OutcomePage(PublicCacheMixin, Page):
         index.FilterField("status"),
     ]
     api_fields = [
-        APIField("summary"),
-        APIField("parent_voice"),
-        APIField("evidence"),
-        APIField("decision"),
-        APIField("decided_by"),
-        APIField("what_changed"),
-        APIField("status"),
-        APIField("status_reason"),
-        APIField("raised_on"),
-        APIField("decided_on"),
-        APIField("achieved_on"),
-        APIField("protective_factors"),
+        APIField(name)
+        for name in (
+            *("summary", "parent_voice", "evidence", "decision", "decided_by", "what_changed"),
+            *("status", "status_reason", "raised_on", "decided_on", "achieved_on"),
+            "protective_factors",
+        )
     ]
     objects = PageManager.from_queryset(OutcomePageQuerySet)()
 

@@ -146,12 +146,7 @@ class StoryPage(PublicCacheMixin, Page):
         index.SearchField("body"),
         index.FilterField("champion_id"),
     ]
-    api_fields = [
-        APIField("summary"),
-        APIField("body"),
-        APIField("protective_factors"),
-        APIField("tag_names"),
-    ]
+    api_fields = [APIField(name) for name in ("summary", "body", "protective_factors", "tag_names")]
     objects = PageManager.from_queryset(StoryPageQuerySet)()
 
     base_form_class = StoryPageForm

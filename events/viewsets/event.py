@@ -54,35 +54,44 @@ class EventIndexView(SafeSpreadsheetExportMixin, IndexView):
         ).annotate(record_pk=Subquery(record, output_field=IntegerField()))
 
     def get_list_more_buttons(self, instance):
-        buttons = super().get_list_more_buttons(instance)
         user = self.request.user
-        buttons.append(
-            ListingButton(
-                "Attendance register",
-                url=reverse("events_event:register", args=[instance.pk]),
-                icon_name="tasks",
-                priority=5,
-            )
+        record_url = (
+            reverse("events_meetingrecord:edit", args=[instance.record_pk])
+            if instance.record_pk
+            else reverse("events_meetingrecord:add") + f"?event={instance.pk}"
         )
-        if instance.keeps_meeting_record and user.has_perm("events.change_meetingrecord"):
-            url = (
-                reverse("events_meetingrecord:edit", args=[instance.record_pk])
-                if instance.record_pk
-                else reverse("events_meetingrecord:add") + f"?event={instance.pk}"
-            )
-            buttons.append(
-                ListingButton("Meeting record", url=url, icon_name="doc-full", priority=6)
-            )
-        if instance.status == EventStatus.SCHEDULED and user.has_perm("events.change_event"):
-            buttons.append(
-                ListingButton(
-                    "Cancel event",
-                    url=reverse("events_event:cancel", args=[instance.pk]),
-                    icon_name="cross",
-                    priority=25,
-                )
-            )
-        return buttons
+        # (label, url, icon, priority, shown)
+        extra = [
+            (
+                "Attendance register",
+                reverse("events_event:register", args=[instance.pk]),
+                "tasks",
+                5,
+                True,
+            ),
+            (
+                "Meeting record",
+                record_url,
+                "doc-full",
+                6,
+                instance.keeps_meeting_record and user.has_perm("events.change_meetingrecord"),
+            ),
+            (
+                "Cancel event",
+                reverse("events_event:cancel", args=[instance.pk]),
+                "cross",
+                25,
+                instance.status == EventStatus.SCHEDULED and user.has_perm("events.change_event"),
+            ),
+        ]
+        return [
+            *super().get_list_more_buttons(instance),
+            *(
+                ListingButton(label, url=url, icon_name=icon, priority=priority)
+                for label, url, icon, priority, shown in extra
+                if shown
+            ),
+        ]
 
 
 class EventEditView(EditView):
