@@ -6,7 +6,9 @@ Two URL namespaces: `champions` (journey, profile, consents, data, training) and
 
 from django.urls import include, path
 
-from .views import activity, consents, expenses, journey, privacy, profile, training
+from .views import activity as a
+from .views import consents, journey, privacy, profile, training
+from .views import expenses as e
 
 journey_patterns = [
     path("", journey.dashboard, name="dashboard"),
@@ -18,18 +20,35 @@ journey_patterns = [
     path("training/<int:pk>/certificate.pdf", training.certificate, name="certificate"),
 ]
 
+# Activity logs and expense claims have the same pages: a list, new, one, edit and withdraw.
+ENTRY_ROUTES = ("", "new/", "<int:pk>/", "<int:pk>/edit/", "<int:pk>/withdraw/")
+
+
+def _entry_patterns(prefix: str, views, names) -> list:
+    return [
+        path(prefix + route, view, name=name)
+        for route, view, name in zip(ENTRY_ROUTES, views, names, strict=True)
+    ]
+
+
 activity_patterns = [
-    path("activity/", activity.activity_list, name="list"),
-    path("activity/new/", activity.activity_create, name="create"),
-    path("activity/<int:pk>/", activity.activity_detail, name="detail"),
-    path("activity/<int:pk>/edit/", activity.activity_edit, name="edit"),
-    path("activity/<int:pk>/withdraw/", activity.activity_withdraw, name="withdraw"),
-    path("expenses/", expenses.expense_list, name="expenses"),
-    path("expenses/new/", expenses.expense_create, name="expense_create"),
-    path("expenses/<int:pk>/", expenses.expense_detail, name="expense_detail"),
-    path("expenses/<int:pk>/edit/", expenses.expense_edit, name="expense_edit"),
-    path("expenses/<int:pk>/withdraw/", expenses.expense_withdraw, name="expense_withdraw"),
-    path("expenses/<int:pk>/receipt/", expenses.expense_receipt, name="expense_receipt"),
+    *_entry_patterns(
+        "activity/",
+        (
+            a.activity_list,
+            a.activity_create,
+            a.activity_detail,
+            a.activity_edit,
+            a.activity_withdraw,
+        ),
+        ("list", "create", "detail", "edit", "withdraw"),
+    ),
+    *_entry_patterns(
+        "expenses/",
+        (e.expense_list, e.expense_create, e.expense_detail, e.expense_edit, e.expense_withdraw),
+        ("expenses", "expense_create", "expense_detail", "expense_edit", "expense_withdraw"),
+    ),
+    path("expenses/<int:pk>/receipt/", e.expense_receipt, name="expense_receipt"),
 ]
 
 urlpatterns = [
