@@ -80,7 +80,7 @@ CHAMPION_PAGES = [
 
 def test_champion_pages_have_no_accessibility_violations_on_a_phone(browser, live_server):
     from tests.factories.accounts import PASSWORD
-    from tests.factories.activity import ActivityLogFactory
+    from tests.factories.champions import ActivityLogFactory
     from tests.factories.events import EventFactory
 
     champion = ChampionFactory(stage="active")

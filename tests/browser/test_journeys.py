@@ -4,7 +4,7 @@ approves it in the admin, and the champion sees the approved hours."""
 import pytest
 from django.urls import reverse
 
-from champions.choices import ActivityStatus, ConsentKind, Stage
+from champions.choices import ActivityStatus, ConsentKind
 from champions.models import ActivityLog
 from champions.services.consents import consent_give
 from tests.factories.accounts import PASSWORD, StaffFactory
@@ -22,7 +22,7 @@ def _sign_in(page, base, email, next_url=""):
 
 
 def test_champion_logs_activity_on_a_phone_and_coordinator_approves_it(browser, live_server):
-    champion = ChampionFactory(preferred_name="Priya", stage=Stage.ACTIVE)
+    champion = ChampionFactory(preferred_name="Priya", active=True)
     consent_give(champion=champion, kind=ConsentKind.CONTACT_EMAIL, wording_version="2026-01")
     coordinator = StaffFactory(is_superuser=True)
 

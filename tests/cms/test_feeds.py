@@ -29,3 +29,11 @@ def test_outcome_feed_links_to_the_site_address(client, site_address):
     outcome = OutcomePageFactory(title="Evening clinics")
     feed = feedparser.parse(client.get("/feeds/outcomes/").content)
     assert [e.link for e in feed.entries] == [site_address + outcome.url]
+
+
+def test_draft_stories_are_not_in_the_feed(client):
+    StoryPageFactory(title="Live story")
+    StoryPageFactory(title="Draft story", live=False)
+    feed = feedparser.parse(client.get("/feeds/stories/").content)
+    assert [e.title for e in feed.entries] == ["Live story"]
+    assert feedparser.parse(client.get("/feeds/outcomes/atom/").content).version == "atom10"

@@ -10,10 +10,9 @@ from django.urls import reverse
 
 from champions.choices import ActivityStatus, ExpenseStatus
 from champions.models import ActivityFactor, ActivityLog, ExpenseClaim
+from tests.champions.clock import ENTRY_TODAY as TODAY
 from tests.factories.accounts import CoordinatorFactory
 from tests.factories.champions import ChampionFactory
-
-from .conftest import TODAY
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
