@@ -20,20 +20,20 @@ register_permission_policy(StageChange, LimitedPermissionPolicy(StageChange, {"v
 register_permission_policy(Consent, LimitedPermissionPolicy(Consent, {"view"}))
 
 
-@hooks.register("register_admin_viewset")
-def register_champions_viewsets():
+def admin_viewsets():
     return [ChampionsViewSetGroup(), ChampionsActivityViewSetGroup()]
 
 
-for _action in (ApproveActivityBulkAction, ApproveExpenseBulkAction, MarkPaidBulkAction):
-    hooks.register("register_bulk_action", _action)
-
-
-@hooks.register("register_log_actions")
-def register_champions_log_actions(actions):
+def log_actions(actions):
     register_audit_actions(actions, audit.ACTIONS)
 
 
-@hooks.register("events_staff_digest")  # the events app sends the weekly digest
-def champions_digest_section(*, today):
-    return staff_digest_champions(today=today)
+for name, fn in [
+    ("register_admin_viewset", admin_viewsets),
+    ("register_log_actions", log_actions),
+    ("register_bulk_action", ApproveActivityBulkAction),
+    ("register_bulk_action", ApproveExpenseBulkAction),
+    ("register_bulk_action", MarkPaidBulkAction),
+    ("events_staff_digest", staff_digest_champions),  # the events app sends the weekly digest
+]:
+    hooks.register(name, fn)

@@ -9,9 +9,12 @@ from champions import hooks as champions_hooks
 from . import audit, receivers
 
 
-@hooks.register("register_log_actions")
-def register_cms_log_actions(actions):
+def log_actions(actions):
     register_audit_actions(actions, audit.ACTIONS)
 
 
-hooks.register(champions_hooks.DATA_EXPORT, receivers.champion_data_export)
+for name, fn in [
+    ("register_log_actions", log_actions),
+    (champions_hooks.DATA_EXPORT, receivers.champion_data_export),
+]:
+    hooks.register(name, fn)

@@ -12,16 +12,19 @@ from .services.digest import STAFF_DIGEST
 from .viewsets import EventsViewSetGroup
 
 
-@hooks.register("register_admin_viewset")
-def register_events_viewsets():
+def admin_viewsets():
     return EventsViewSetGroup()
 
 
-@hooks.register("register_log_actions")
-def register_events_log_actions(actions):
+def log_actions(actions):
     register_audit_actions(actions, audit.ACTIONS)
 
 
-hooks.register(STAFF_DIGEST, staff_digest_events)
-hooks.register(champions_hooks.BOOKED_EVENTS, receivers.events_booked_by)
-hooks.register(champions_hooks.DATA_EXPORT, receivers.champion_data_export)
+for name, fn in [
+    ("register_admin_viewset", admin_viewsets),
+    ("register_log_actions", log_actions),
+    (STAFF_DIGEST, staff_digest_events),
+    (champions_hooks.BOOKED_EVENTS, receivers.events_booked_by),
+    (champions_hooks.DATA_EXPORT, receivers.champion_data_export),
+]:
+    hooks.register(name, fn)
