@@ -35,11 +35,11 @@ install-test: $(VENV)/.installed-test ## Install the project with its test extra
 migrate: install ## Apply database migrations
 	$(PY) manage.py migrate --noinput
 
-demo: migrate ## Load the demo programme into an empty database
-	$(PY) manage.py load_demo
+demo: migrate ## Load the demo programme into an empty database (its site at 127.0.0.1:PORT)
+	$(PY) manage.py load_demo --port $(PORT)
 
 run: demo ## Install, migrate, load demo content and serve on http://127.0.0.1:$(PORT)
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-test ## Install test extras and run the whole suite
 	$(PY) -m pytest --create-db $(PYTEST_ARGS)
@@ -55,9 +55,10 @@ cluster-check: install-test ## Two app servers, two workers, one beat as one sit
 restore-check: install-test ## Drill: back up a demo database, restore it, run smoke checks
 	.ci/restore_check.sh
 
-lint: install-test ## ruff check and format check, and no missing migrations
+lint: install-test ## ruff check and format check, import direction, and no missing migrations
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 
 format: install-test ## Apply ruff's fixes and formatting

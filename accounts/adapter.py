@@ -3,7 +3,7 @@ from allauth.core import context
 from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
 
-from .tasks import send_account_email
+from .tasks.accounts import send_account_email
 
 
 class AccountAdapter(DefaultAccountAdapter):

@@ -4,3 +4,13 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = "Accounts"
+
+    def ready(self):
+        # Wagtail's Site model exists only once the app registry is ready.
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Site
+
+        from .site import site_address_changed
+
+        for signal in (post_save, post_delete):
+            signal.connect(site_address_changed, sender=Site, dispatch_uid=f"site-{id(signal)}")

@@ -1,5 +1,7 @@
 from django import forms
 
+from .signals import user_signed_up
+
 
 class SignupDetailsForm(forms.Form):
     """Extra fields on allauth's sign-up form: what a new champion is called."""
@@ -12,8 +14,9 @@ class SignupDetailsForm(forms.Form):
     )
 
     def signup(self, request, user):
-        from champions.services import champion_register
-
         user.first_name = self.cleaned_data["preferred_name"]
         user.save(update_fields=["first_name"])
-        champion_register(user=user, preferred_name=self.cleaned_data["preferred_name"])
+        # The champions app creates the champion profile (champions/receivers.py).
+        user_signed_up.send(
+            sender=type(user), user=user, preferred_name=self.cleaned_data["preferred_name"]
+        )

@@ -54,8 +54,9 @@ class TrainingStatus(models.TextChoices):
     EXPIRED = "expired", "Expired"
 
 
-class ProtectiveFactor(models.TextChoices):
-    """The six Protective Factors (Strengthening Families) the programme reports against."""
+class ProtectiveFactorCode(models.TextChoices):
+    """The codes of the six Protective Factors (Strengthening Families): the keys of the
+    ProtectiveFactor rows (models/factors.py), for code that names one factor."""
 
     NURTURING = "nurturing", "Nurturing and attachment"
     KNOWLEDGE = "knowledge", "Knowledge of parenting and child development"

@@ -3,7 +3,6 @@
 import datetime
 from io import BytesIO
 
-from django.conf import settings
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import getSampleStyleSheet
@@ -11,7 +10,16 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from accounts.site import site_name
+
 BRAND = colors.HexColor("#4b2e83")
+TABLE_STYLE = [
+    ("BACKGROUND", (0, 0), (-1, 0), BRAND),
+    ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+    ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+    ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+]
 
 
 def _date(value: datetime.date | None) -> str:
@@ -25,7 +33,7 @@ def certificate_pdf(record) -> bytes:
     pdf = canvas.Canvas(buffer, pagesize=(width, height))
     title = f"Certificate: {record.module.title}"
     pdf.setTitle(title)
-    pdf.setAuthor(settings.WAGTAIL_SITE_NAME)
+    pdf.setAuthor(site_name())
     pdf.setStrokeColor(BRAND)
     pdf.setLineWidth(4)
     pdf.rect(12 * mm, 12 * mm, width - 24 * mm, height - 24 * mm)
@@ -48,7 +56,7 @@ def certificate_pdf(record) -> bytes:
         details += f" · valid until {_date(record.expires_on)}"
     pdf.drawCentredString(centre, height - 140 * mm, details)
     pdf.setFont("Helvetica", 11)
-    pdf.drawCentredString(centre, 24 * mm, f"{settings.WAGTAIL_SITE_NAME} programme")
+    pdf.drawCentredString(centre, 24 * mm, f"{site_name()} programme")
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()
@@ -61,12 +69,30 @@ def transcript_pdf(champion, records, today: datetime.date) -> bytes:
         buffer,
         pagesize=A4,
         title=f"Training transcript: {champion.preferred_name}",
-        author=settings.WAGTAIL_SITE_NAME,
+        author=site_name(),
         leftMargin=18 * mm,
         rightMargin=18 * mm,
     )
     styles = getSampleStyleSheet()
     cell = styles["BodyText"]
+    rows, total_hours = _transcript_rows(records, today, cell)
+    table = Table(rows, colWidths=[70 * mm, 15 * mm, 25 * mm, 32 * mm, 32 * mm], repeatRows=1)
+    table.setStyle(TableStyle(TABLE_STYLE))
+    story = [
+        Paragraph("Training transcript", styles["Title"]),
+        Paragraph(f"<b>{_escape(champion.preferred_name)}</b>", styles["Heading2"]),
+        Paragraph(f"Produced on {_date(today)} by {site_name()}.", cell),
+        Spacer(1, 6 * mm),
+        table if len(rows) > 1 else Paragraph("No training attended yet.", cell),
+        Spacer(1, 6 * mm),
+        Paragraph(f"Hours of training completed: {total_hours:g}", cell),
+    ]
+    doc.build(story)
+    return buffer.getvalue()
+
+
+def _transcript_rows(records, today, cell):
+    """The table's rows (a heading row first) and the hours of training completed."""
     rows = [["Module", "Hours", "Status", "Completed", "Valid until"]]
     total_hours = 0
     for record in records:
@@ -82,29 +108,7 @@ def transcript_pdf(champion, records, today: datetime.date) -> bytes:
                 _date(record.expires_on) if record.completed_on else "-",
             ]
         )
-    table = Table(rows, colWidths=[70 * mm, 15 * mm, 25 * mm, 32 * mm, 32 * mm], repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, 0), BRAND),
-                ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-                ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
-    story = [
-        Paragraph("Training transcript", styles["Title"]),
-        Paragraph(f"<b>{_escape(champion.preferred_name)}</b>", styles["Heading2"]),
-        Paragraph(f"Produced on {_date(today)} by {settings.WAGTAIL_SITE_NAME}.", cell),
-        Spacer(1, 6 * mm),
-        table if len(rows) > 1 else Paragraph("No training attended yet.", cell),
-        Spacer(1, 6 * mm),
-        Paragraph(f"Hours of training completed: {total_hours:g}", cell),
-    ]
-    doc.build(story)
-    return buffer.getvalue()
+    return rows, total_hours
 
 
 def _escape(text: str) -> str:

@@ -1,38 +1,39 @@
-"""Registers the champions app's admin viewsets; the viewsets live in their own modules."""
+"""Registers the champions app with Wagtail: admin menus, permission policies, bulk actions,
+audit-log actions and its answers to other apps' hooks. Only registrations live here."""
 
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 
-from .activity_viewsets import BULK_ACTIONS, ActivityViewSetGroup
-from .activity_viewsets import register_log_actions as register_activity_log_actions
-from .viewsets import ChampionsViewSetGroup
+from accounts.audit import register_audit_actions
 
+from . import audit
+from .models import Champion, Consent, StageChange
+from .selectors.digest import staff_digest_champions
+from .viewsets import ChampionsActivityViewSetGroup, ChampionsViewSetGroup
+from .viewsets.activity_log import ApproveActivityBulkAction
+from .viewsets.base import LimitedPermissionPolicy
+from .viewsets.expense_claim import ApproveExpenseBulkAction, MarkPaidBulkAction
 
-@hooks.register("register_admin_viewset")
-def register_champions_viewsets():
-    return ChampionsViewSetGroup()
-
-
-@hooks.register("register_log_actions")
-def register_champion_log_actions(actions):
-    actions.register_action("champions.stage_change", "Change stage", "Stage changed")
-    actions.register_action("champions.profile_edit", "Edit own profile", "Profile edited")
-    actions.register_action("champions.consent_give", "Give consent", "Consent given")
-    actions.register_action("champions.consent_withdraw", "Withdraw consent", "Consent withdrawn")
-    actions.register_action(
-        "champions.training_complete", "Record training", "Training completion recorded"
-    )
-    actions.register_action("champions.training_expire", "Expire training", "Training expired")
-    actions.register_action(
-        "champions.attention_flag", "Flag for attention", "Attention flag updated"
-    )
-    actions.register_action("champions.anonymise", "Anonymise", "Personal details removed")
-    actions.register_action(
-        "champions.record_change", "Change a record", "Check, training or note changed"
-    )
+# Champions sign themselves up (which also records their first stage); erasure is anonymisation.
+register_permission_policy(Champion, LimitedPermissionPolicy(Champion, {"change", "view"}))
+register_permission_policy(StageChange, LimitedPermissionPolicy(StageChange, {"view"}))
+register_permission_policy(Consent, LimitedPermissionPolicy(Consent, {"view"}))
 
 
-# Activity logs and expense claims
-hooks.register("register_admin_viewset", ActivityViewSetGroup)
-hooks.register("register_log_actions", register_activity_log_actions)
-for _action in BULK_ACTIONS:
-    hooks.register("register_bulk_action", _action)
+def admin_viewsets():
+    return [ChampionsViewSetGroup(), ChampionsActivityViewSetGroup()]
+
+
+def log_actions(actions):
+    register_audit_actions(actions, audit.ACTIONS)
+
+
+for name, fn in [
+    ("register_admin_viewset", admin_viewsets),
+    ("register_log_actions", log_actions),
+    ("register_bulk_action", ApproveActivityBulkAction),
+    ("register_bulk_action", ApproveExpenseBulkAction),
+    ("register_bulk_action", MarkPaidBulkAction),
+    ("events_staff_digest", staff_digest_champions),  # the events app sends the weekly digest
+]:
+    hooks.register(name, fn)

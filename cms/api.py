@@ -4,7 +4,6 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from .models import OutcomePage, StoryPage
-from .selectors import hidden_story_ids
 
 
 class PublicPagesAPIViewSet(PagesAPIViewSet):
@@ -15,7 +14,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
             super()
             .get_base_queryset()
             .type(StoryPage, OutcomePage)
-            .exclude(pk__in=hidden_story_ids())
+            .exclude(pk__in=StoryPage.objects.hidden().values("pk"))
         )
 
 

@@ -6,21 +6,25 @@ class CmsConfig(AppConfig):
     verbose_name = "Public site"
 
     def ready(self):
+        # Receivers import models, which exist only once the app registry is ready.
         from django.db.models.signals import post_delete, post_save
         from wagtail.models import Page
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from champions.models import Consent
-        from champions.signals import consent_withdrawn
+        from champions.signals import champion_anonymising, consent_withdrawn
         from events.models import Event
 
-        from . import signals
+        from . import receivers
 
-        consent_withdrawn.connect(signals.on_consent_withdrawn, dispatch_uid="cms-consent")
+        consent_withdrawn.connect(receivers.on_consent_withdrawn, dispatch_uid="cms-consent")
+        champion_anonymising.connect(
+            receivers.on_champion_anonymising, dispatch_uid="cms-anonymise"
+        )
         for signal in (page_published, page_unpublished, post_page_move):
-            signal.connect(signals.on_content_changed, dispatch_uid=f"cms-{id(signal)}")
-        post_delete.connect(signals.on_content_changed, sender=Page, dispatch_uid="cms-del")
+            signal.connect(receivers.on_content_changed, dispatch_uid=f"cms-{id(signal)}")
+        post_delete.connect(receivers.on_content_changed, sender=Page, dispatch_uid="cms-del")
         for model in (Consent, Event):
             post_save.connect(
-                signals.on_content_changed, sender=model, dispatch_uid=f"cms-{model.__name__}"
+                receivers.on_content_changed, sender=model, dispatch_uid=f"cms-{model.__name__}"
             )

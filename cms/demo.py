@@ -14,11 +14,13 @@ from wagtail.models import Site
 from accounts import demo as accounts_demo
 from accounts.models import COORDINATORS, VIEWERS
 from champions import demo as champions_demo
-from champions import demo_activity as activity_demo
 from champions.choices import ConsentKind
-from champions.models import Champion
-from champions.services import champion_register, consent_give, consent_withdraw
+from champions.models import Champion, ProtectiveFactor
+from champions.services.consents import consent_give, consent_withdraw
+from champions.services.journey import champion_register
 from events import demo as events_demo
+from events.choices import EventKind
+from events.models import Event, MeetingRecord, ParentVoiceItem
 
 from .models import (
     HomePage,
@@ -48,10 +50,14 @@ def load_all() -> None:
         email=accounts_demo.CHAMPION_EMAIL, first_name="Priya", last_name="Shah"
     )
     champion_register(user=user, preferred_name="Priya")
-    champions_demo.load(staff=staff)
+    champions_demo.load_champions(staff=staff)
     events_demo.load(staff=staff)
-    activity_demo.load(staff=staff)
+    champions_demo.load_activity(staff=staff)
     load_pages(staff=staff)
+
+
+def _factors(*codes) -> list[ProtectiveFactor]:
+    return list(ProtectiveFactor.objects.filter(code__in=codes))
 
 
 def _publish(parent, page, user=None):
@@ -116,28 +122,8 @@ STORIES = [
 
 
 def load_pages(*, staff=None) -> None:
-    home = Site.objects.get(is_default_site=True).root_page.specific
-    assert isinstance(home, HomePage)
-    home.title = "Parents' voices shaping local services"
-    home.body = [
-        (
-            "paragraph",
-            "<p>Parent Champions are parents who volunteer to make sure families' voices "
-            "shape the services they use: health visiting, children's centres, early years "
-            "and more. Champions are trained, supported and have their expenses paid, "
-            "including childcare.</p>",
-        ),
-        (
-            "call_to_action",
-            {
-                "text": "Could you help other parents be heard?",
-                "link_label": "Become a champion",
-                "link_url": "/become-a-champion/",
-            },
-        ),
-    ]
-    home.save_revision(user=staff).publish(user=staff)
-
+    """The public site: home, section pages, stories, outcomes and two standard pages."""
+    home = _home(staff)
     stories_index = _publish(
         home,
         StoryIndexPage(
@@ -176,20 +162,48 @@ def load_pages(*, staff=None) -> None:
     )
     _load_stories(stories_index, staff)
     _load_outcomes(outcomes_index, staff)
-    for title, slug, intro in [
-        (
-            "About the programme",
-            "about",
-            "Parent Champions brings parents and the people who run local services together.",
-        ),
-        (
-            "Become a champion",
-            "become-a-champion",
-            "Any parent or carer of a child under five can volunteer. We train and support you, "
-            "and pay travel and childcare costs.",
-        ),
-    ]:
+    for title, slug, intro in STANDARD_PAGES:
         _publish(home, StandardPage(title=title, slug=slug, introduction=intro))
+
+
+STANDARD_PAGES = [
+    (
+        "About the programme",
+        "about",
+        "Parent Champions brings parents and the people who run local services together.",
+    ),
+    (
+        "Become a champion",
+        "become-a-champion",
+        "Any parent or carer of a child under five can volunteer. We train and support you, "
+        "and pay travel and childcare costs.",
+    ),
+]
+
+
+def _home(staff) -> HomePage:
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    assert isinstance(home, HomePage)
+    home.title = "Parents' voices shaping local services"
+    home.body = [
+        (
+            "paragraph",
+            "<p>Parent Champions are parents who volunteer to make sure families' voices "
+            "shape the services they use: health visiting, children's centres, early years "
+            "and more. Champions are trained, supported and have their expenses paid, "
+            "including childcare.</p>",
+        ),
+        (
+            "call_to_action",
+            {
+                "text": "Could you help other parents be heard?",
+                "link_label": "Become a champion",
+                "link_url": "/become-a-champion/",
+            },
+        ),
+    ]
+    home.save_revision(user=staff).publish(user=staff)
+    return home
 
 
 def _load_stories(index, staff):
@@ -234,7 +248,7 @@ def _load_stories(index, staff):
                     "bringing what parents tell them at groups, stalls and online.</p>",
                 ),
             ],
-            protective_factors=["connections", "resilience"],
+            protective_factors=_factors("connections", "resilience"),
         )
         _publish(index, story, staff)
         story.tags.add(tag)
@@ -291,34 +305,15 @@ OUTCOMES = [
 
 
 def _load_outcomes(index, staff):
-    from events.choices import EventKind
-    from events.models import Event, MeetingRecord, ParentVoiceItem
-
     meetings = list(Event.objects.filter(kind=EventKind.CO_PRODUCTION).order_by("starts_at"))
     records = {r.event_id: r for r in MeetingRecord.objects.filter(event__in=meetings)}
     today = timezone.localdate()
     for n, (title, status, voice, said, decided_by, changed, reason, figure) in enumerate(OUTCOMES):
-        evidence = []
-        if figure:
-            count, respondents, percent, statement = figure
-            evidence.append(
-                (
-                    "consultation_figure",
-                    {
-                        "percent": percent,
-                        "count": count,
-                        "respondents": respondents,
-                        "statement": statement,
-                        "source": "Parent consultation 2026",
-                    },
-                )
-            )
-        evidence.append(("quote", {"quote": said, "attribution": "A parent at a focus group"}))
         outcome = OutcomePage(
             title=title,
             summary=voice,
             parent_voice=voice,
-            evidence=evidence,
+            evidence=_evidence(figure, said),
             decision="Agreed to act on what parents said." if status != "raised" else "",
             decided_by=decided_by,
             what_changed=changed,
@@ -329,21 +324,44 @@ def _load_outcomes(index, staff):
             if status != "raised"
             else None,
             achieved_on=today - datetime.timedelta(days=30) if status == "achieved" else None,
-            protective_factors=["concrete_support", "knowledge"],
+            protective_factors=_factors("concrete_support", "knowledge"),
         )
         if meetings:
-            meeting = meetings[n % len(meetings)]
-            outcome.meeting_links.add(
-                OutcomeMeetingLink(
-                    event=meeting,
-                    public_summary="Parents raised this; the service lead agreed to look at it.",
-                )
-            )
-            record = records.get(meeting.pk)
-            if record is not None:
-                # The point as it was minuted, so the outcome traces back to the meeting.
-                item = ParentVoiceItem.objects.create(
-                    record=record, text=voice, sort_order=record.parent_voice_items.count()
-                )
-                outcome.voice_items.add(OutcomeParentVoice(item=item))
+            _trace_to_meeting(outcome, meetings[n % len(meetings)], records, voice)
         _publish(index, outcome, staff)
+
+
+def _evidence(figure, said) -> list:
+    evidence = []
+    if figure:
+        count, respondents, percent, statement = figure
+        evidence.append(
+            (
+                "consultation_figure",
+                {
+                    "percent": percent,
+                    "count": count,
+                    "respondents": respondents,
+                    "statement": statement,
+                    "source": "Parent consultation 2026",
+                },
+            )
+        )
+    evidence.append(("quote", {"quote": said, "attribution": "A parent at a focus group"}))
+    return evidence
+
+
+def _trace_to_meeting(outcome, meeting, records, voice) -> None:
+    outcome.meeting_links.add(
+        OutcomeMeetingLink(
+            event=meeting,
+            public_summary="Parents raised this; the service lead agreed to look at it.",
+        )
+    )
+    record = records.get(meeting.pk)
+    if record is not None:
+        # The point as it was minuted, so the outcome traces back to the meeting.
+        item = ParentVoiceItem.objects.create(
+            record=record, text=voice, sort_order=record.parent_voice_items.count()
+        )
+        outcome.voice_items.add(OutcomeParentVoice(item=item))

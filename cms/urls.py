@@ -1,9 +1,9 @@
 from django.urls import path
 
-from . import story_views
+from .views import stories
 
 app_name = "stories"
 urlpatterns = [
-    path("", story_views.my_stories, name="mine"),
-    path("new/", story_views.story_new, name="new"),
+    path("", stories.my_stories, name="mine"),
+    path("new/", stories.story_new, name="new"),
 ]

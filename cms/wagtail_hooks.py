@@ -1,10 +1,20 @@
+"""Registers the public site with Wagtail: audit-log actions and answers to the champions
+app's hooks. Only registrations live here."""
+
 from wagtail import hooks
 
+from accounts.audit import register_audit_actions
+from champions import hooks as champions_hooks
 
-@hooks.register("register_log_actions")
-def register_cms_log_actions(actions):
-    actions.register_action(
-        "cms.consent_unpublish",
-        "Unpublish: consent withdrawn",
-        "Unpublished because the champion's consent is no longer current",
-    )
+from . import audit, receivers
+
+
+def log_actions(actions):
+    register_audit_actions(actions, audit.ACTIONS)
+
+
+for name, fn in [
+    ("register_log_actions", log_actions),
+    (champions_hooks.DATA_EXPORT, receivers.champion_data_export),
+]:
+    hooks.register(name, fn)

@@ -8,8 +8,9 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import feeds, reports
-from cms import views as cms_views
 from cms.api import api_router
+from cms.views import search as cms_search
+from events.urls import calendar_urlpatterns
 
 
 class AllauthLoginRedirect(RedirectView):
@@ -39,7 +40,7 @@ login_doors = [
 
 urlpatterns = [
     *login_doors,
-    path("search/", cms_views.search, name="search"),
+    path("search/", cms_search.search, name="search"),
     path("sitemap.xml", sitemap),
     path("api/v2/", api_router.urls),
     path("feeds/stories/", feeds.StoriesFeed(), name="feed_stories"),
@@ -53,8 +54,7 @@ urlpatterns = [
     path("dashboard/stories/", include("cms.urls")),
     path("dashboard/", include("champions.urls")),
     path("events/", include("events.urls")),
-    path("calendar/", include("events.calendar_urls")),
-    path("dashboard/", include("champions.activity_urls")),
+    path("calendar/", include((calendar_urlpatterns, "calendar"))),
 ]
 
 if settings.DEBUG:

@@ -36,12 +36,6 @@ class AttendeeRole(models.TextChoices):
     DECISION_MAKER = "decision_maker", "Decision maker"
 
 
-class NoticeKind(models.TextChoices):
-    REMINDER = "reminder", "Reminder"
-    PROMOTED = "promoted", "Place offered from the waiting list"
-    EVENT_CANCELLED = "event_cancelled", "Event cancelled"
-
-
 class ActionStatus(models.TextChoices):
     OPEN = "open", "Open"
     IN_PROGRESS = "in_progress", "In progress"

@@ -8,10 +8,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts import demo as accounts_demo
-from champions.choices import CheckKind, ProtectiveFactor, Stage, TrainingCategory
+from champions.choices import CheckKind, Stage, TrainingCategory
+from champions.choices import ProtectiveFactorCode as PF
 from champions.models import Area, Champion, OnboardingCheck, TrainingModule
 
-from . import services
 from .choices import (
     ActionStatus,
     AttendeeRole,
@@ -21,9 +21,10 @@ from .choices import (
     RegistrationStatus,
 )
 from .models import Decision, Event, MeetingAction, MeetingRecord, ParentVoiceItem, Registration
+from .services.attendance import WalkInData, attendance_record
+from .services.feeds import calendar_feed_for
 
 SEED = 5
-PF = ProtectiveFactor
 
 TITLES = {
     EventKind.ENGAGEMENT: ["Stay and play drop-in", "Family fun day", "Parents' coffee morning"],
@@ -158,7 +159,7 @@ def load(*, staff):
         if event.kind in (EventKind.CO_PRODUCTION, EventKind.FOCUS_GROUP):
             _meeting_record(rng, event, today)
     if demo_champion is not None:
-        services.calendar_feed_for(champion=demo_champion)
+        calendar_feed_for(champion=demo_champion)
 
 
 def _make_event(rng, kind, day, areas, module, champions, staff):
@@ -249,12 +250,12 @@ def _take_attendance(rng, event, staff):
     walk_ins = []
     if event.audience == Audience.PUBLIC or event.kind == EventKind.CO_PRODUCTION:
         for role, organisation in rng.sample(PARTNERS, k=rng.randint(1, 3)):
-            walk_ins.append(services.WalkInData(role=role, organisation=organisation))
+            walk_ins.append(WalkInData(role=role, organisation=organisation))
         for _ in range(rng.randint(0, 3)):
-            walk_ins.append(services.WalkInData(role=AttendeeRole.PARENT))
+            walk_ins.append(WalkInData(role=AttendeeRole.PARENT))
     public = event.audience == Audience.PUBLIC
     families = rng.randint(8, 40) if public else None
-    services.attendance_record(
+    attendance_record(
         event=event,
         marks=marks,
         families_reached=families,
@@ -272,9 +273,8 @@ def _meeting_record(rng, event, today):
         "4. Actions and next steps",
     )
     for order, (text, factors) in enumerate(rng.sample(VOICES, k=rng.randint(3, 5))):
-        ParentVoiceItem.objects.create(
-            record=record, text=text, protective_factors=list(factors), sort_order=order
-        )
+        item = ParentVoiceItem.objects.create(record=record, text=text, sort_order=order)
+        item.protective_factors.set(factors)
     for order, text in enumerate(rng.sample(DECISIONS, k=rng.randint(1, 2))):
         Decision.objects.create(record=record, text=text, sort_order=order)
     for order, (what, owner) in enumerate(rng.sample(ACTIONS, k=rng.randint(1, 3))):

@@ -1,4 +1,8 @@
-"""A list of choices stored as JSON, edited as checkboxes; works on SQLite and PostgreSQL."""
+"""A list of choices stored as JSON, edited as checkboxes; works on SQLite and PostgreSQL.
+
+No model uses it any more (parent-voice items point at ProtectiveFactor rows since migration
+0007); migration 0002 still names it, and a migration must keep loading.
+"""
 
 from django import forms
 from django.core.exceptions import ValidationError

@@ -1,16 +1,24 @@
+"""Champions' and public event pages under /events/, and calendar feeds under /calendar/."""
+
 from django.urls import path
 
-from . import views
+from .views import booking, feeds, public
 
 app_name = "events"
 urlpatterns = [
-    path("", views.event_list, name="list"),
-    path("mine/", views.my_events, name="mine"),
-    path("calendar/", views.calendar_feed, name="calendar"),
-    path("public/", views.public_list, name="public"),
-    path("public/<int:pk>.ics", views.public_event_ics, name="public_ics"),
-    path("<int:pk>/", views.event_detail, name="detail"),
-    path("<int:pk>/book/", views.event_book, name="book"),
-    path("<int:pk>/event.ics", views.event_ics, name="ics"),
-    path("registrations/<int:pk>/cancel/", views.registration_cancel, name="cancel"),
+    path("", booking.event_list, name="list"),
+    path("mine/", booking.my_events, name="mine"),
+    path("calendar/", feeds.calendar_feed, name="calendar"),
+    path("public/", public.public_list, name="public"),
+    path("public/<int:pk>.ics", public.public_event_ics, name="public_ics"),
+    path("<int:pk>/", booking.event_detail, name="detail"),
+    path("<int:pk>/book/", booking.event_book, name="book"),
+    path("<int:pk>/event.ics", booking.event_ics, name="ics"),
+    path("registrations/<int:pk>/cancel/", booking.registration_cancel, name="cancel"),
+]
+
+# For calendar apps, at /calendar/ (namespace "calendar"): the public feed and private ones.
+calendar_urlpatterns = [
+    path("public.ics", public.public_feed, name="public"),
+    path("<str:token>.ics", feeds.private_feed, name="private"),
 ]

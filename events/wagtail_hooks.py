@@ -1,16 +1,30 @@
-"""Registers the events app's admin viewsets and audit-log actions."""
+"""Registers the events app with Wagtail: its admin menu, audit-log actions, its digest section
+and its answers to the champions app's hooks. Only registrations live here."""
 
 from wagtail import hooks
 
-from .viewsets import EventsGroup
+from accounts.audit import register_audit_actions
+from champions import hooks as champions_hooks
+
+from . import audit, receivers
+from .selectors.digest import staff_digest_events
+from .services.digest import STAFF_DIGEST
+from .viewsets import EventsViewSetGroup
 
 
-@hooks.register("register_admin_viewset")
-def register_events_viewsets():
-    return EventsGroup()
+def admin_viewsets():
+    return EventsViewSetGroup()
 
 
-@hooks.register("register_log_actions")
-def register_events_log_actions(actions):
-    actions.register_action("events.cancel", "Cancel event", "Cancelled the event")
-    actions.register_action("events.attendance", "Save attendance", "Saved the attendance register")
+def log_actions(actions):
+    register_audit_actions(actions, audit.ACTIONS)
+
+
+for name, fn in [
+    ("register_admin_viewset", admin_viewsets),
+    ("register_log_actions", log_actions),
+    (STAFF_DIGEST, staff_digest_events),
+    (champions_hooks.BOOKED_EVENTS, receivers.events_booked_by),
+    (champions_hooks.DATA_EXPORT, receivers.champion_data_export),
+]:
+    hooks.register(name, fn)

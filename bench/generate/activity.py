@@ -14,7 +14,7 @@ from champions.choices import (
     ActivityStatus,
     ExpenseCategory,
     ExpenseStatus,
-    ProtectiveFactor,
+    ProtectiveFactorCode,
 )
 from champions.models import ActivityFactor, ActivityLog, ExpenseClaim
 
@@ -36,7 +36,7 @@ EXPENSE_STATUS = Bands(
     ExpenseStatus.REJECTED,
 )
 KINDS = list(ActivityKind)
-FACTORS = list(ProtectiveFactor)
+FACTORS = list(ProtectiveFactorCode)
 CATEGORIES = list(ExpenseCategory)
 DESCRIPTIONS = [
     "Ran the welcome table at the family hub and talked to parents about the programme.",

@@ -4,10 +4,9 @@ import datetime
 import math
 import random
 
-from django.conf import settings
 
 from events.choices import AttendeeRole, Audience, EventKind, EventStatus, RegistrationStatus
-from events.models import Event, Registration, WalkIn
+from events.models import Event, EventsSettings, Registration, WalkIn
 
 from .draw import Bands, spread
 from .loader import Loader
@@ -46,7 +45,7 @@ ORGANISATIONS = ["", "Health visiting", "Children's centre", "University", "Coun
 
 def reminder_hours() -> int:
     """How long before an event its reminders go: the window the programme is built around."""
-    return getattr(settings, "EVENT_REMINDER_HOURS", 48)
+    return EventsSettings.load().event_reminder_hours
 
 
 def events(p: Programme, loader: Loader) -> None:

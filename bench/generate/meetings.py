@@ -31,11 +31,20 @@ def meeting_records(p: Programme, loader: Loader) -> None:
     )
     fields = ["event", "agenda", "notes", "created_at"]
     ids = loader.add(MeetingRecord, fields, records)
-    voices = (
-        (record, k, text, factors) for record in ids for k, (text, factors) in enumerate(VOICES)
-    )
-    fields = ["record", "sort_order", "text", "protective_factors"]
+    voices = ((record, k, text) for record in ids for k, (text, _) in enumerate(VOICES))
+    fields = ["record", "sort_order", "text"]
     p.parent_voice_item_ids = list(loader.add(ParentVoiceItem, fields, voices))
+    # Protective factors are rows (champions.ProtectiveFactor, keyed by code): one link per
+    # item and factor, in the same order as the items above.
+    links = (
+        (item, code)
+        for item, (_, factors) in zip(
+            p.parent_voice_item_ids, (v for _ in ids for v in VOICES), strict=True
+        )
+        for code in factors
+    )
+    through = ParentVoiceItem.protective_factors.through
+    loader.add(through, ["parentvoiceitem", "protectivefactor"], links)
     decisions = ((record, 0, DECISION) for record in ids)
     loader.add(Decision, ["record", "sort_order", "text"], decisions)
     statuses = list(ActionStatus)

@@ -12,6 +12,7 @@ import random
 from taggit.models import Tag
 from wagtail.models import Site
 
+from champions.models import ProtectiveFactor
 from cms.choices import OutcomeStatus
 from cms.models import (
     HomePage,
@@ -93,7 +94,7 @@ def _stories(p: Programme, index: StoryIndexPage) -> list[int]:
             ],
             champion_id=champion_id,
             area_id=area_of[champion_id] if champion_id else rng.choice(p.area_ids),
-            protective_factors=["connections", "resilience"],
+            protective_factors=ProtectiveFactor.objects.filter(code__in=["connections", "resilience"]),
             live=True,
             first_published_at=published,
             last_published_at=published,
@@ -159,7 +160,9 @@ def _outcome(p: Programme, i: int, status: str) -> OutcomePage:
         decided_on=raised + datetime.timedelta(days=60) if decided else None,
         achieved_on=raised + datetime.timedelta(days=120) if achieved else None,
         area_id=p.area_ids[i % len(p.area_ids)],
-        protective_factors=["concrete_support", "knowledge"],
+        protective_factors=ProtectiveFactor.objects.filter(
+            code__in=["concrete_support", "knowledge"]
+        ),
         live=True,
         first_published_at=published,
         last_published_at=published,

@@ -14,8 +14,9 @@ from django.utils import timezone
 
 from bench.generate.events import reminder_hours
 from config.celery import app
-from events.models import Notice, Registration
-from events.tasks import send_event_reminders
+from accounts.models import OutboxMessage
+from events.models import Registration
+from events.tasks.notices import send_event_reminders
 
 from . import say
 from .processes import bench_env, free_port, python_module
@@ -73,7 +74,9 @@ def run_reminders(log_path: Path) -> dict:
     result = measure_reminders(
         task=send_event_reminders,
         expected=expected,
-        count_notices=lambda: Notice.objects.filter(kind="reminder").count(),
+        count_notices=lambda: OutboxMessage.objects.filter(
+            key__endswith=".reminder", status="sent"
+        ).count(),
         log_path=log_path,
     )
     say(f"  {result.sent:,} sent at {result.per_second:,.0f}/s")
@@ -98,6 +101,8 @@ def measure_reminders(
             started = time.perf_counter()
             task.apply_async(queue=queue)
             _wait_done(name, task.name, 1, proc, timeout)
+            if expected:  # the e-mails go out through the outbox: one delivery after the job
+                _wait_done(name, "accounts.tasks.deliver_outbox_messages", 1, proc, timeout)
             finished = sink.last or time.perf_counter()
             sent = sink.count
             task.apply_async(queue=queue)
@@ -121,7 +126,7 @@ def _worker_args(queue: str, name: str) -> list[str]:
         "config",
         "worker",
         "--pool=solo",
-        f"--queues={queue}",
+        f"--queues={queue},celery",  # outbox deliveries go to the default queue
         f"--hostname={name}",
         "--without-gossip",
         "--without-mingle",

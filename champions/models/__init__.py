@@ -1,19 +1,25 @@
-from .activity import ActivityFactor, ActivityLog, ExpenseClaim
-from .onboarding import Consent, OnboardingCheck, SupervisionNote
+from .activity import ActivityFactor, ActivityLog
+from .consents import Consent
+from .expenses import ExpenseClaim
+from .factors import ProtectiveFactor
+from .onboarding import OnboardingCheck
 from .profile import Area, Champion, StageChange
-from .reminders import RenewalReminder
+from .settings import ChampionsSettings
+from .supervision import SupervisionNote
 from .training import TrainingModule, TrainingRecord
 
 __all__ = [
+    "ActivityFactor",
+    "ActivityLog",
     "Area",
     "Champion",
+    "ChampionsSettings",
     "Consent",
+    "ExpenseClaim",
     "OnboardingCheck",
-    "RenewalReminder",
+    "ProtectiveFactor",
     "StageChange",
     "SupervisionNote",
     "TrainingModule",
     "TrainingRecord",
 ]
-
-__all__ += ["ActivityFactor", "ActivityLog", "ExpenseClaim"]

@@ -6,14 +6,11 @@ from django.db import models
 from django.db.models import Q, Sum
 from django.utils import timezone
 
-from ..choices import (
-    ActivityKind,
-    ActivityStatus,
-    ExpenseCategory,
-    ExpenseStatus,
-    ProtectiveFactor,
-)
-from ..uploads import private_storage, receipt_upload_to, validate_receipt
+from accounts.models.fields import optional_link
+
+from ..choices import ActivityKind, ActivityStatus
+from ..validators import validate_not_in_future
+from .factors import ProtectiveFactor
 from .profile import Champion
 
 MAX_HOURS_PER_ENTRY = Decimal(12)
@@ -39,17 +36,14 @@ class ActivityLog(models.Model):
         decimal_places=2,
         help_text="In quarter hours: 0.25 is 15 minutes, 1.5 is an hour and a half.",
     )
-    event = models.ForeignKey(
-        "events.Event",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="activity_logs",
-    )
+    event = optional_link("events.Event", related_name="activity_logs")
     people_reached = models.PositiveIntegerField(
         null=True, blank=True, help_text="Roughly how many parents or carers you spoke to."
     )
     description = models.TextField("what you did")
+    protective_factors = models.ManyToManyField(
+        ProtectiveFactor, through="ActivityFactor", blank=True, related_name="activity_logs"
+    )
     status = models.CharField(
         max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.SUBMITTED
     )
@@ -57,12 +51,8 @@ class ActivityLog(models.Model):
         blank=True, help_text="The question (if queried) or the reason (if not approved)."
     )
     champion_reply = models.TextField("your answer", blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    reviewed_by = optional_link(settings.AUTH_USER_MODEL, related_name="+")
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    # Set when the champion has been told of the latest decision: keeps the e-mail task idempotent.
-    decision_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -88,12 +78,9 @@ class ActivityLog(models.Model):
         return format_hours(self.hours)
 
     @property
-    def protective_factors(self) -> list[str]:
-        return [row.factor for row in self.factors.all()]
-
-    @property
     def protective_factor_labels(self) -> list[str]:
-        return [ProtectiveFactor(value).label for value in self.protective_factors]
+        """Reads prefetched `protective_factors` (selectors prefetch them for lists)."""
+        return [factor.label for factor in self.protective_factors.all()]
 
     @property
     def is_open(self) -> bool:
@@ -115,8 +102,10 @@ class ActivityLog(models.Model):
                     "Enter hours in quarter hours, for example 0.75 for 45 minutes "
                     "or 1.5 for an hour and a half."
                 )
-        if self.date and self.date > timezone.localdate():
-            errors["date"] = "The date cannot be in the future."
+        try:
+            validate_not_in_future(self.date)
+        except ValidationError as error:
+            errors["date"] = error.messages
         if errors:
             raise ValidationError(errors)
         if self.champion_id and self.date and self.hours:
@@ -142,88 +131,17 @@ class ActivityFactor(models.Model):
     """One protective factor an activity touched: a row each, so reports can filter and count."""
 
     activity = models.ForeignKey(ActivityLog, on_delete=models.CASCADE, related_name="factors")
-    factor = models.CharField(max_length=30, choices=ProtectiveFactor.choices)
+    # The column keeps its name and holds the factor's code, as before factors were rows.
+    factor = models.ForeignKey(
+        ProtectiveFactor, on_delete=models.PROTECT, db_column="factor", related_name="+"
+    )
 
     class Meta:
-        # By the raw id: ordering by "activity" would join and sort by the log's own ordering.
-        ordering = ["activity_id", "factor"]
+        # By the raw ids: ordering by the relations would join and sort by their own ordering.
+        ordering = ["activity_id", "factor_id"]
         constraints = [
             models.UniqueConstraint(fields=["activity", "factor"], name="one_row_per_factor"),
         ]
 
     def __str__(self):
-        return self.get_factor_display()
-
-
-class ExpenseClaim(models.Model):
-    """Money a champion spent to volunteer (travel, childcare, food), approved then paid."""
-
-    champion = models.ForeignKey(Champion, on_delete=models.CASCADE, related_name="expense_claims")
-    date = models.DateField("date of the expense")
-    category = models.CharField(max_length=20, choices=ExpenseCategory.choices)
-    amount = models.DecimalField("amount (£)", max_digits=8, decimal_places=2)
-    description = models.TextField("what it was for")
-    activity = models.ForeignKey(
-        ActivityLog,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="expense_claims",
-        help_text="The activity this cost was for.",
-    )
-    receipt = models.FileField(
-        storage=private_storage,
-        upload_to=receipt_upload_to,
-        validators=[validate_receipt],
-        blank=True,
-        max_length=200,
-        help_text="A photo (JPEG or PNG) or a PDF, at most 5 MB.",
-    )
-    status = models.CharField(
-        max_length=20, choices=ExpenseStatus.choices, default=ExpenseStatus.SUBMITTED
-    )
-    staff_message = models.TextField(blank=True, help_text="The reason, if not approved.")
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    reviewed_at = models.DateTimeField(null=True, blank=True)
-    paid_on = models.DateField(null=True, blank=True)
-    payment_reference = models.CharField(max_length=100, blank=True)
-    decision_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["-date", "-pk"]
-        indexes = [
-            models.Index(fields=["champion", "date"]),
-            models.Index(fields=["status", "created_at"]),
-        ]
-        constraints = [
-            models.CheckConstraint(condition=Q(amount__gt=0), name="expense_amount_positive"),
-        ]
-
-    def __str__(self):
-        return f"{self.get_category_display()}, £{self.amount} on {self.date:%-d %b %Y}"
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == ExpenseStatus.SUBMITTED
-
-    def clean(self):
-        errors = {}
-        ceiling = Decimal(str(settings.EXPENSE_CLAIM_CEILING))
-        if self.amount is not None:
-            if self.amount <= 0:
-                errors["amount"] = "Enter an amount of more than £0."
-            elif self.amount > ceiling:
-                errors["amount"] = (
-                    f"One claim can be at most £{ceiling:.2f}. "
-                    "For more, talk to your coordinator first."
-                )
-        if self.date and self.date > timezone.localdate():
-            errors["date"] = "The date cannot be in the future."
-        if self.activity_id and self.champion_id and self.activity.champion_id != self.champion_id:
-            errors["activity"] = "Choose one of your own activities."
-        if errors:
-            raise ValidationError(errors)
+        return str(self.factor)

@@ -2,7 +2,10 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from accounts.models.fields import optional_link
+
 from ..choices import CheckKind, Stage
+from .training import Progress, TrainingModule, training_progress
 
 
 class Area(models.Model):
@@ -25,9 +28,7 @@ class Champion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="champion"
     )
     preferred_name = models.CharField(max_length=80)
-    area = models.ForeignKey(
-        Area, null=True, blank=True, on_delete=models.SET_NULL, related_name="champions"
-    )
+    area = optional_link(Area, related_name="champions")
     phone = models.CharField(max_length=30, blank=True)
     languages = models.CharField(
         max_length=200, blank=True, help_text="Languages spoken, separated by commas."
@@ -35,11 +36,8 @@ class Champion(models.Model):
     heard_about = models.CharField("how they heard of the programme", max_length=200, blank=True)
     stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.ENQUIRY)
     joined_on = models.DateField(default=timezone.localdate)
-    coordinator = models.ForeignKey(
+    coordinator = optional_link(
         settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
         related_name="supervised_champions",
         limit_choices_to={"is_staff": True},
     )
@@ -64,8 +62,8 @@ class Champion(models.Model):
 
     email.fget.short_description = "e-mail"
 
-    # The properties below read prefetched relations (selectors.champions_for_listing), so a
-    # listing costs no query per champion.
+    # The properties below read prefetched relations (selectors.champions.champions_for_listing),
+    # so a listing costs no query per champion.
 
     @property
     def dbs_renewal_due_on(self):
@@ -77,22 +75,14 @@ class Champion(models.Model):
     dbs_renewal_due_on.fget.short_description = "DBS renewal due"
 
     @property
-    def training_progress(self):
+    def training_progress(self) -> Progress:
         """Required modules valid today / required modules, e.g. "3 of 4"."""
-        from ..readiness import Progress
-
-        today = timezone.localdate()
-        valid = sum(
-            1
-            for record in self.training_records.all()
-            if record.module.required_for_activation and record.is_valid(today)
-        )
         required = getattr(self, "required_modules_total", None)  # annotated by the selector
         if required is None:
-            from .training import TrainingModule
-
             required = TrainingModule.objects.filter(required_for_activation=True).count()
-        return Progress(valid=valid, required=required)
+        return training_progress(
+            self.training_records.all(), required=required, today=timezone.localdate()
+        )
 
     training_progress.fget.short_description = "training progress"
 
@@ -104,9 +94,7 @@ class StageChange(models.Model):
     from_stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
     to_stage = models.CharField(max_length=20, choices=Stage.choices)
     changed_at = models.DateTimeField(default=timezone.now)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    changed_by = optional_link(settings.AUTH_USER_MODEL, related_name="+")
     reason = models.TextField(blank=True)
     overridden = models.BooleanField(
         default=False, help_text="Made active although the readiness rule was not met."

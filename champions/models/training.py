@@ -1,11 +1,14 @@
+from dataclasses import dataclass
+
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from accounts.models.fields import optional_link
+
 from ..choices import TrainingCategory, TrainingStatus
-from .profile import Champion
 
 
 class TrainingModule(models.Model):
@@ -38,8 +41,9 @@ class TrainingModule(models.Model):
 class TrainingRecord(models.Model):
     """A champion's progress through one module; a completion past its expiry counts as expired."""
 
+    # By name: the champion's profile reads its training records (profile imports this module).
     champion = models.ForeignKey(
-        Champion, on_delete=models.CASCADE, related_name="training_records"
+        "champions.Champion", on_delete=models.CASCADE, related_name="training_records"
     )
     module = models.ForeignKey(TrainingModule, on_delete=models.PROTECT, related_name="records")
     status = models.CharField(
@@ -47,9 +51,7 @@ class TrainingRecord(models.Model):
     )
     completed_on = models.DateField(null=True, blank=True)
     expires_on = models.DateField(null=True, blank=True, editable=False)
-    verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    verified_by = optional_link(settings.AUTH_USER_MODEL, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -74,3 +76,24 @@ class TrainingRecord(models.Model):
 
     def is_valid(self, today=None):
         return self.effective_status(today) == TrainingStatus.COMPLETED
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Training progress: required modules currently valid out of required modules."""
+
+    valid: int
+    required: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.valid / self.required) if self.required else 100
+
+    def __str__(self):
+        return f"{self.valid} of {self.required}"
+
+
+def training_progress(records, *, required: int, today) -> Progress:
+    """The one rule for progress, from a champion's training records (with modules loaded)."""
+    valid = sum(1 for r in records if r.module.required_for_activation and r.is_valid(today))
+    return Progress(valid=valid, required=required)

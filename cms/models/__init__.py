@@ -1,4 +1,5 @@
-from .base import HomePage, StandardPage
+from .base import PublicCacheMixin
+from .home import HomePage
 from .outcomes import (
     OutcomeIndexPage,
     OutcomeMeetingLink,
@@ -7,6 +8,7 @@ from .outcomes import (
     OutcomeRelatedStory,
 )
 from .programme import ImpactPage, PublicEventsPage
+from .standard import StandardPage
 from .stories import StoryIndexPage, StoryPage, StoryPageTag
 
 __all__ = [
@@ -17,6 +19,7 @@ __all__ = [
     "OutcomePage",
     "OutcomeParentVoice",
     "OutcomeRelatedStory",
+    "PublicCacheMixin",
     "PublicEventsPage",
     "StandardPage",
     "StoryIndexPage",

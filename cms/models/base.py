@@ -1,10 +1,8 @@
+"""What every public page shares."""
+
 from django.db import models
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
 from wagtail.models import Page
-from wagtail.search import index
-
-from ..blocks import BaseStreamBlock
 
 
 class PublicCacheMixin:
@@ -20,41 +18,16 @@ class PublicCacheMixin:
         return response
 
 
-class HomePage(PublicCacheMixin, Page):
-    """The front page: an editor-written introduction, then featured stories, latest outcomes,
-    the next public events and headline figures drawn from the programme's records."""
+class SectionPage(PublicCacheMixin, Page):
+    """A top-level section of the site under the home page, one of each kind, with a short
+    introduction (stories, outcomes, events, impact)."""
 
-    body = StreamField(BaseStreamBlock(), blank=True)
-    featured_stories = models.PositiveSmallIntegerField(default=3)
+    introduction = models.TextField(blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("body")]
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
     max_count = 1
-    parent_page_types = ["wagtailcore.Page"]
-    template = "cms/home_page.html"
 
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import home_context
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(home_context(self, request))
-        return context
-
-
-class StandardPage(PublicCacheMixin, Page):
-    """A plain content page for "About", "Become a champion" and the like."""
-
-    introduction = models.TextField(
-        blank=True, help_text="One or two sentences shown under the title."
-    )
-    body = StreamField(BaseStreamBlock(), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("introduction"),
-        index.SearchField("body"),
-    ]
-    parent_page_types = ["cms.HomePage", "cms.StandardPage"]
-    subpage_types = ["cms.StandardPage"]
-    template = "cms/standard_page.html"
+    class Meta:
+        abstract = True

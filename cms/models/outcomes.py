@@ -1,31 +1,38 @@
+from django import forms
+from django.core.paginator import Paginator
 from django.db import models
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
+
+from accounts.models.fields import optional_link
 
 from ..blocks import ParentVoiceStreamBlock
 from ..choices import OutcomeStatus
-from ..forms import OutcomePageForm
-from .base import PublicCacheMixin
+from ..forms.pages import OutcomePageForm
+from .base import PublicCacheMixin, SectionPage
+from .stories import StoryPage
 
 
-class OutcomeIndexPage(PublicCacheMixin, Page):
+class OutcomePageQuerySet(PageQuerySet):
+    """Queries for outcome pages."""
+
+    def listed(self):
+        """Live, public outcomes, the most recently raised first, for lists and feeds."""
+        return self.live().public().select_related("area").order_by("-raised_on", "-pk")
+
+
+class OutcomeIndexPage(SectionPage):
     """ "You said, we did": lists co-production outcomes, filterable by status."""
 
-    introduction = models.TextField(blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.OutcomePage"]
-    max_count = 1
     template = "cms/outcome_index_page.html"
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
         context = super().get_context(request, *args, **kwargs)
         outcomes = OutcomePage.objects.live().child_of(self).select_related("area")
         status = request.GET.get("status", "")
@@ -63,8 +70,13 @@ class OutcomePage(PublicCacheMixin, Page):
     raised_on = models.DateField()
     decided_on = models.DateField(null=True, blank=True)
     achieved_on = models.DateField(null=True, blank=True)
-    area = models.ForeignKey("champions.Area", null=True, blank=True, on_delete=models.SET_NULL)
-    protective_factors = models.JSONField(default=list, blank=True)
+    area = optional_link("champions.Area")
+    protective_factors = ParentalManyToManyField(
+        "champions.ProtectiveFactor",
+        blank=True,
+        related_name="outcomes",
+        help_text="The Protective Factors this touches.",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -90,7 +102,7 @@ class OutcomePage(PublicCacheMixin, Page):
             heading="Status and dates",
         ),
         FieldPanel("area"),
-        FieldPanel("protective_factors"),
+        FieldPanel("protective_factors", widget=forms.CheckboxSelectMultiple),
         InlinePanel("related_stories", heading="Related stories", label="Story"),
     ]
     search_fields = [
@@ -102,33 +114,41 @@ class OutcomePage(PublicCacheMixin, Page):
         index.FilterField("status"),
     ]
     api_fields = [
-        APIField("summary"),
-        APIField("parent_voice"),
-        APIField("evidence"),
-        APIField("decision"),
-        APIField("decided_by"),
-        APIField("what_changed"),
-        APIField("status"),
-        APIField("status_reason"),
-        APIField("raised_on"),
-        APIField("decided_on"),
-        APIField("achieved_on"),
-        APIField("protective_factors"),
+        APIField(name)
+        for name in (
+            *("summary", "parent_voice", "evidence", "decision", "decided_by", "what_changed"),
+            *("status", "status_reason", "raised_on", "decided_on", "achieved_on"),
+            "protective_factors",
+        )
     ]
+    objects = PageManager.from_queryset(OutcomePageQuerySet)()
+
     base_form_class = OutcomePageForm
     parent_page_types = ["cms.OutcomeIndexPage"]
     subpage_types: list[str] = []
     template = "cms/outcome_page.html"
 
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import outcome_context
+    @property
+    def status_tone(self) -> str:
+        """The badge tone (components/badge.html) for the outcome's status."""
+        return {"achieved": "ok", "not_taken_forward": "bad", "in_progress": "warn"}.get(
+            self.status, ""
+        )
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(outcome_context(self))
+        links = self.meeting_links.select_related("event").order_by("sort_order")
+        voice_items = self.voice_items.select_related("item__record__event").order_by("sort_order")
+        story_ids = [r.story_id for r in self.related_stories.all()]
+        stories = StoryPage.objects.listed().filter(pk__in=story_ids) if story_ids else []
+        # Meetings show only their public summary; stories only those consent allows.
+        context.update(meeting_links=links, voice_items=voice_items, related_stories=stories)
         return context
 
 
 class OutcomeRelatedStory(Orderable):
+    """A story related to the outcome (shown only while its consent allows)."""
+
     page = ParentalKey(OutcomePage, on_delete=models.CASCADE, related_name="related_stories")
     story = models.ForeignKey("cms.StoryPage", on_delete=models.CASCADE, related_name="+")
 

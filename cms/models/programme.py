@@ -1,44 +1,41 @@
-from django.db import models
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
-from .base import PublicCacheMixin
+from events.selectors.events import events_public_upcoming
+
+from ..charts import chart_svg
+from ..selectors.impact import impact_figures, impact_monthly_series
+from .base import PublicCacheMixin, SectionPage
 
 
 class PublicEventsPage(PublicCacheMixin, RoutablePageMixin, Page):
     """Upcoming public events from the events app, each with details and an .ics link.
 
     Only events with audience "public" ever appear; champions-only and invited events never do.
+    A section page like the others (SectionPage), but routable: its event pages are routes.
     """
 
-    introduction = models.TextField(blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["cms.HomePage"]
-    subpage_types: list[str] = []
-    max_count = 1
+    introduction = SectionPage.introduction.field.clone()  # the same field as SectionPage's
+    content_panels = SectionPage.content_panels
+    parent_page_types = SectionPage.parent_page_types
+    subpage_types = SectionPage.subpage_types
+    max_count = SectionPage.max_count
     template = "cms/public_events_page.html"
 
     per_page = 20
 
     @path("")
     def upcoming(self, request):
-        from django.core.paginator import Paginator
-
-        from events.selectors import public_upcoming_events
-
-        events = Paginator(public_upcoming_events(), self.per_page).get_page(
+        events = Paginator(events_public_upcoming(), self.per_page).get_page(
             request.GET.get("page")
         )
         return self.render(request, context_overrides={"events": events})
 
     @path("<int:event_id>/")
     def event(self, request, event_id):
-        from events.selectors import public_upcoming_events
-
-        event = get_object_or_404(public_upcoming_events(), pk=event_id)
+        event = get_object_or_404(events_public_upcoming(), pk=event_id)
         return self.render(
             request,
             context_overrides={"event": event},
@@ -46,32 +43,22 @@ class PublicEventsPage(PublicCacheMixin, RoutablePageMixin, Page):
         )
 
     def get_sitemap_urls(self, request=None):
-        from events.selectors import public_upcoming_events
-
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
         urls += [
             {"location": f"{base}{pk}/"}
-            for pk in public_upcoming_events().values_list("pk", flat=True)
+            for pk in events_public_upcoming().values_list("pk", flat=True)
         ]
         return urls
 
 
-class ImpactPage(PublicCacheMixin, Page):
+class ImpactPage(SectionPage):
     """Live figures from the programme's records, with a chart of hours and reach by month."""
 
-    introduction = models.TextField(blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["cms.HomePage"]
-    subpage_types: list[str] = []
-    max_count = 1
     template = "cms/impact_page.html"
 
     def get_context(self, request, *args, **kwargs):
-        from ..impact import chart_svg, impact_figures, monthly_series
-
         context = super().get_context(request, *args, **kwargs)
-        rows = monthly_series()
+        rows = impact_monthly_series()
         context.update(figures=impact_figures(), rows=rows, chart=chart_svg(rows))
         return context

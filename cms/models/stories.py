@@ -1,45 +1,70 @@
 from urllib.parse import urlencode
 
-from django.core.exceptions import PermissionDenied
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from accounts.models.fields import optional_link
 from champions.choices import ConsentKind
-from champions.selectors import consents_current
+from champions.models import Area, Consent
 
 from ..blocks import BaseStreamBlock
-from ..forms import StoryPageForm
-from .base import PublicCacheMixin
+from ..forms.pages import StoryPageForm
+from .base import PublicCacheMixin, SectionPage
 
 
-class StoryIndexPage(PublicCacheMixin, Page):
+class StoryPageQuerySet(PageQuerySet):
+    """The one rule for which stories consent allows, as a query (consent_problems per page)."""
+
+    def consented(self, now=None):
+        """Stories whose champion (if any) has current story consent, and photo consent if
+        pictured."""
+        current = Consent.objects.current(now)
+        story = current.filter(champion=OuterRef("champion_id"), kind=ConsentKind.STORY)
+        photo = current.filter(champion=OuterRef("champion_id"), kind=ConsentKind.PHOTO)
+        return self.filter(
+            Q(champion__isnull=True) | (Exists(story) & (Q(has_photos=False) | Exists(photo)))
+        )
+
+    def hidden(self, now=None):
+        """Live stories that consent no longer allows: kept out of search, feeds and the API."""
+        allowed = self.model.objects.live().consented(now).values("pk")
+        return self.live().exclude(pk__in=allowed)
+
+    def listed(self):
+        """Live, public stories that may be shown, newest first, with what list cards need."""
+        return (
+            self.live()
+            .public()
+            .consented()
+            .select_related("hero_image", "area")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-first_published_at", "-pk")
+        )
+
+
+class StoryIndexPage(SectionPage):
     """Lists published champion stories, newest first, filterable by tag and area."""
 
-    introduction = models.TextField(blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.StoryPage"]
-    max_count = 1
     template = "cms/story_index_page.html"
     per_page = 12
 
     def get_context(self, request, *args, **kwargs):
-        from champions.models import Area
-
-        from ..selectors import public_stories
-
         context = super().get_context(request, *args, **kwargs)
-        stories = public_stories().child_of(self)
+        stories = StoryPage.objects.listed().child_of(self)
         tag = request.GET.get("tag", "").strip()
         area = request.GET.get("area", "").strip()
         if tag:
@@ -60,12 +85,13 @@ class StoryIndexPage(PublicCacheMixin, Page):
 
 
 class StoryPageTag(TaggedItemBase):
+    """A tag on a story (topics such as "dads" or "languages")."""
+
     content_object = ParentalKey("cms.StoryPage", on_delete=models.CASCADE, related_name="tagged")
 
     @staticmethod
     def tags_in_use():
-        from taggit.models import Tag
-
+        """Tags of live stories, for the stories index filter."""
         return Tag.objects.filter(cms_storypagetag_items__content_object__live=True).distinct()
 
 
@@ -74,9 +100,7 @@ class StoryPage(PublicCacheMixin, Page):
     while that champion's story (and, for pictures, photo) consent is current."""
 
     summary = models.TextField(max_length=400, help_text="One or two sentences for lists.")
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    hero_image = optional_link("wagtailimages.Image", related_name="+")
     hero_alt = models.CharField(
         "hero image alt text",
         max_length=255,
@@ -84,17 +108,19 @@ class StoryPage(PublicCacheMixin, Page):
         help_text="Describe the picture for people who cannot see it. Required with an image.",
     )
     body = StreamField(BaseStreamBlock())
-    champion = models.ForeignKey(
+    champion = optional_link(
         "champions.Champion",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
         related_name="stories",
         help_text="The champion the story is about, if any: their consent is then required.",
     )
-    area = models.ForeignKey("champions.Area", null=True, blank=True, on_delete=models.SET_NULL)
+    area = optional_link("champions.Area")
     tags = ClusterTaggableManager(through=StoryPageTag, blank=True)
-    protective_factors = models.JSONField(default=list, blank=True)
+    protective_factors = ParentalManyToManyField(
+        "champions.ProtectiveFactor",
+        blank=True,
+        related_name="stories",
+        help_text="The Protective Factors this touches.",
+    )
     # Kept in step with hero_image and body on save, so lists can filter on photo consent.
     has_photos = models.BooleanField(default=False, editable=False)
     submitted_by_champion = models.BooleanField(default=False, editable=False)
@@ -109,7 +135,7 @@ class StoryPage(PublicCacheMixin, Page):
                 FieldPanel("champion"),
                 FieldPanel("area"),
                 FieldPanel("tags"),
-                FieldPanel("protective_factors"),
+                FieldPanel("protective_factors", widget=forms.CheckboxSelectMultiple),
             ],
             heading="About",
         ),
@@ -120,12 +146,9 @@ class StoryPage(PublicCacheMixin, Page):
         index.SearchField("body"),
         index.FilterField("champion_id"),
     ]
-    api_fields = [
-        APIField("summary"),
-        APIField("body"),
-        APIField("protective_factors"),
-        APIField("tag_names"),
-    ]
+    api_fields = [APIField(name) for name in ("summary", "body", "protective_factors", "tag_names")]
+    objects = PageManager.from_queryset(StoryPageQuerySet)()
+
     base_form_class = StoryPageForm
     parent_page_types = ["cms.StoryIndexPage"]
     subpage_types: list[str] = []
@@ -140,8 +163,6 @@ class StoryPage(PublicCacheMixin, Page):
 
     def clean(self):
         super().clean()
-        from django.core.exceptions import ValidationError
-
         if self.hero_image_id and not self.hero_alt.strip():
             raise ValidationError({"hero_alt": "Describe the hero image for screen reader users."})
 
@@ -151,12 +172,24 @@ class StoryPage(PublicCacheMixin, Page):
         )
         return super().save(*args, **kwargs)
 
+    @property
+    def state_for_champion(self) -> str:
+        """What the champion sees about their story: published, in review, changes asked."""
+        if self.live:
+            return "Published"
+        state = self.current_workflow_state
+        if state is None:
+            return "Not published"
+        if state.status == state.STATUS_NEEDS_CHANGES:
+            return "Changes requested"
+        return "Waiting for review"
+
     def consent_problems(self, now=None) -> list[str]:
         """Why this story may not be public now; empty when it may."""
         if self.champion_id is None:
             return []
         champion = self.champion
-        current = consents_current(champion, now)
+        current = Consent.objects.current_for(champion, now)
         problems = []
         if ConsentKind.STORY not in current:
             problems.append(
@@ -185,11 +218,10 @@ class StoryPage(PublicCacheMixin, Page):
 
     def get_sitemap_urls(self, request=None):
         # Wagtail asks each page in turn: look the hidden stories up once per sitemap request.
-        from ..selectors import hidden_story_ids
-
         if request is not None:
             if not hasattr(request, "_hidden_story_ids"):
-                request._hidden_story_ids = set(hidden_story_ids().values_list("pk", flat=True))
+                hidden = StoryPage.objects.hidden().values_list("pk", flat=True)
+                request._hidden_story_ids = set(hidden)
             hidden = self.pk in request._hidden_story_ids
         else:
             hidden = bool(self.consent_problems())

@@ -5,7 +5,6 @@ https://docs.djangoproject.com/en/5.2/ref/settings/
 """
 
 from datetime import timedelta
-from decimal import Decimal
 from pathlib import Path
 
 import environ
@@ -343,8 +342,6 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 4
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# Task modules outside an app's tasks.py (autodiscovery only finds tasks.py).
-CELERY_IMPORTS = ["champions.activity_tasks"]
 CELERY_BEAT_SCHEDULE = {
     "purge-unverified-accounts": {
         "task": "accounts.tasks.purge_unverified_accounts",
@@ -362,6 +359,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "champions.tasks.send_renewal_reminders",
         "schedule": crontab(hour=9, minute=0),
     },
+    "cms-unpublish-stories-without-consent": {
+        "task": "cms.tasks.unpublish_stories_without_consent",
+        "schedule": crontab(hour=0, minute=45),
+    },
     "champions-anonymise-leavers": {
         "task": "champions.tasks.anonymise_leavers",
         "schedule": crontab(hour=2, minute=30),
@@ -376,12 +377,9 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
-# Programme rules
+# Programme rules: those staff change without a deploy are Wagtail settings
+# (Settings > Champions settings, Events settings); retention periods stay here.
 # ------------------------------------------------------------------------------
-# A co-production meeting is quorate with at least this many parents present.
-MEETING_QUORUM_PARENTS = env.int("MEETING_QUORUM_PARENTS", default=2)
-# Booked champions are reminded of an event this many hours before it starts.
-EVENT_REMINDER_HOURS = env.int("EVENT_REMINDER_HOURS", default=48)
 # Sign-ups never confirmed are deleted after this long (personal data kept minimal).
 UNVERIFIED_ACCOUNT_RETENTION = timedelta(
     days=env.int("UNVERIFIED_ACCOUNT_RETENTION_DAYS", default=14)
@@ -442,15 +440,10 @@ LOGGING = {
 LEAVER_RETENTION_DAYS = env.int("LEAVER_RETENTION_DAYS", default=730)
 # Story and photo consent lapse after this many years; contact consent does not.
 CONSENT_VALIDITY_YEARS = env.int("CONSENT_VALIDITY_YEARS", default=5)
-# Current wording of each consent statement; a change of wording means a new version.
-CONSENT_WORDING_VERSION = env("CONSENT_WORDING_VERSION", default="2026-01")
-# The most one expense claim may be for (GBP); larger costs are agreed with a coordinator first.
-EXPENSE_CLAIM_CEILING = Decimal(env("EXPENSE_CLAIM_CEILING", default="150.00"))
 
 # Running on many machines (issue 18): object storage, request ids, error reports, one beat.
 # docs/deploy.md describes every variable here.
-# ==============================================================================
-
+# =======================================================================
 # Object storage: https://django-storages.readthedocs.io/en/latest/backends/amazon-S3.html
 # With a bucket name, uploads go to S3-compatible object storage instead of the local disk:
 # public media to AWS_STORAGE_BUCKET_NAME, personal files to AWS_PRIVATE_STORAGE_BUCKET_NAME.
@@ -510,3 +503,4 @@ if SENTRY_DSN:
 # and a copy that finds it taken does nothing (config/celery.py). Keep it shorter than the
 # shortest interval in the schedule (15 minutes).
 CELERY_PERIODIC_LOCK_SECONDS = env.int("CELERY_PERIODIC_LOCK_SECONDS", default=300)
+=======

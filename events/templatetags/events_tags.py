@@ -1,14 +1,14 @@
 from django import template
 
-from events import selectors
+from ..selectors.booking import registrations_to_log_for, registrations_upcoming_for
 
 register = template.Library()
 
 
-@register.inclusion_tag("events/_dashboard_panel.html")
+@register.inclusion_tag("events/includes/dashboard_panel.html")
 def champion_events_panel(champion, limit=3):
     """Upcoming bookings and "log this" prompts for the dashboard, in two queries."""
     return {
-        "upcoming": list(selectors.champion_upcoming_registrations(champion)[:limit]),
-        "prompts": list(selectors.champion_log_prompts(champion)[:limit]),
+        "upcoming": list(registrations_upcoming_for(champion)[:limit]),
+        "prompts": list(registrations_to_log_for(champion)[:limit]),
     }

@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth.hashers import MD5PasswordHasher
 from django.urls import reverse
 
-from accounts import tasks
+from accounts.tasks import accounts as tasks
 from accounts.models import User
 from tests.factories.accounts import PASSWORD, UserFactory
 

@@ -5,6 +5,8 @@ import shutil
 
 import pytest
 
+from tests.factories.champions import protective_factors
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
@@ -38,3 +40,9 @@ def browser():
         browser.close()
     if previous is None:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture(autouse=True)
+def _reference_rows(transactional_db):
+    """A live server's test flushes the database after it: put back the rows migrations made."""
+    protective_factors()

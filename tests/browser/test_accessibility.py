@@ -4,7 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from champions.choices import ConsentKind
-from champions.services import consent_give
+from champions.services.consents import consent_give
 from tests.factories.champions import ChampionFactory
 from tests.factories.cms import OutcomePageFactory, StoryPageFactory
 
@@ -80,7 +80,7 @@ CHAMPION_PAGES = [
 
 def test_champion_pages_have_no_accessibility_violations_on_a_phone(browser, live_server):
     from tests.factories.accounts import PASSWORD
-    from tests.factories.activity import ActivityLogFactory
+    from tests.factories.champions import ActivityLogFactory
     from tests.factories.events import EventFactory
 
     champion = ChampionFactory(stage="active")

@@ -4,9 +4,9 @@ approves it in the admin, and the champion sees the approved hours."""
 import pytest
 from django.urls import reverse
 
-from champions.choices import ActivityStatus, ConsentKind, Stage
+from champions.choices import ActivityStatus, ConsentKind
 from champions.models import ActivityLog
-from champions.services import consent_give
+from champions.services.consents import consent_give
 from tests.factories.accounts import PASSWORD, StaffFactory
 from tests.factories.champions import ChampionFactory
 
@@ -22,7 +22,7 @@ def _sign_in(page, base, email, next_url=""):
 
 
 def test_champion_logs_activity_on_a_phone_and_coordinator_approves_it(browser, live_server):
-    champion = ChampionFactory(preferred_name="Priya", stage=Stage.ACTIVE)
+    champion = ChampionFactory(preferred_name="Priya", active=True)
     consent_give(champion=champion, kind=ConsentKind.CONTACT_EMAIL, wording_version="2026-01")
     coordinator = StaffFactory(is_superuser=True)
 
@@ -45,7 +45,7 @@ def test_champion_logs_activity_on_a_phone_and_coordinator_approves_it(browser, 
     desk = browser.new_page(viewport={"width": 1280, "height": 900})
     _sign_in(desk, live_server.url, coordinator.email, "?next=/admin/")
     assert "/admin/" in desk.url
-    desk.goto(live_server.url + reverse("activitylog:review", args=[log.pk]))
+    desk.goto(live_server.url + reverse("champions_activitylog:review", args=[log.pk]))
     desk.get_by_label("Approve", exact=True).check()
     desk.get_by_role("button", name="Record decision").click()
     desk.wait_for_load_state()

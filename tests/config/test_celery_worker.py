@@ -13,7 +13,7 @@ from django.db import connection
 from django.utils import timezone
 
 from accounts.models import User
-from accounts.tasks import purge_unverified_accounts
+from accounts.tasks.accounts import purge_unverified_accounts
 from config.celery import app
 from tests.factories.accounts import UserFactory
 

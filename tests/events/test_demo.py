@@ -34,7 +34,7 @@ def test_demo_builds_a_year_of_every_kind_with_bookings_attendance_and_records()
     assert WalkIn.objects.exists()
     assert Event.objects.filter(families_reached__gt=0).exists()
     assert MeetingRecord.objects.count() >= 5
-    assert ParentVoiceItem.objects.exclude(protective_factors=[]).exists()
+    assert ParentVoiceItem.objects.filter(protective_factors__isnull=False).exists()
     assert MeetingAction.objects.exists()
     over = Event.objects.annotate(
         booked=Count("registrations", filter=Q(registrations__status="booked"))

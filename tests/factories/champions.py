@@ -1,21 +1,31 @@
 import datetime
+from decimal import Decimal
 
 import factory
 from django.utils import timezone
 
 from champions.choices import (
+    ActivityKind,
+    ActivityStatus,
     CheckKind,
     CheckStatus,
     ConsentKind,
+    ExpenseCategory,
+    ExpenseStatus,
+    ProtectiveFactorCode,
+    Stage,
     SupervisionKind,
     TrainingCategory,
     TrainingStatus,
 )
 from champions.models import (
+    ActivityLog,
     Area,
     Champion,
     Consent,
+    ExpenseClaim,
     OnboardingCheck,
+    ProtectiveFactor,
     StageChange,
     SupervisionNote,
     TrainingModule,
@@ -35,8 +45,27 @@ class AreaFactory(factory.django.DjangoModelFactory):
 
 
 class ChampionFactory(factory.django.DjangoModelFactory):
+    """A champion at the enquiry stage; traits: `active`, `paused`, `alumni` (left a year ago),
+    `consenting` (agreed to be contacted by e-mail)."""
+
     class Meta:
         model = Champion
+        skip_postgeneration_save = True
+
+    class Params:
+        active = factory.Trait(stage=Stage.ACTIVE)
+        paused = factory.Trait(stage=Stage.PAUSED)
+        alumni = factory.Trait(
+            stage=Stage.ALUMNI,
+            left_on=factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(365)),
+        )
+        consenting = factory.Trait(
+            contact_consent=factory.RelatedFactory(
+                "tests.factories.champions.ConsentFactory",
+                factory_related_name="champion",
+                kind=ConsentKind.CONTACT_EMAIL,
+            )
+        )
 
     user = factory.SubFactory(UserFactory)
     preferred_name = factory.LazyAttribute(lambda o: o.user.first_name)
@@ -56,8 +85,13 @@ class TrainingModuleFactory(factory.django.DjangoModelFactory):
 
 
 class TrainingRecordFactory(factory.django.DjangoModelFactory):
+    """A completion 30 days ago; `enrolled` for one not yet done."""
+
     class Meta:
         model = TrainingRecord
+
+    class Params:
+        enrolled = factory.Trait(status=TrainingStatus.ENROLLED, completed_on=None)
 
     champion = factory.SubFactory(ChampionFactory)
     module = factory.SubFactory(TrainingModuleFactory)
@@ -66,8 +100,13 @@ class TrainingRecordFactory(factory.django.DjangoModelFactory):
 
 
 class OnboardingCheckFactory(factory.django.DjangoModelFactory):
+    """A complete DBS check (renewal due in three years); `pending` for one not done."""
+
     class Meta:
         model = OnboardingCheck
+
+    class Params:
+        pending = factory.Trait(status=CheckStatus.PENDING, completed_on=None, renewal_due_on=None)
 
     champion = factory.SubFactory(ChampionFactory)
     kind = CheckKind.DBS
@@ -119,3 +158,80 @@ class StageChangeFactory(factory.django.DjangoModelFactory):
     from_stage = "enquiry"
     to_stage = "onboarding"
     reason = "Welcome meeting held"
+
+
+def protective_factors() -> list[ProtectiveFactor]:
+    """The six factor rows a data migration creates; made again after a test flushed them."""
+    return [
+        ProtectiveFactor.objects.get_or_create(
+            code=code, defaults={"label": code.label, "sort_order": order}
+        )[0]
+        for order, code in enumerate(ProtectiveFactorCode)
+    ]
+
+
+class ActivityLogFactory(factory.django.DjangoModelFactory):
+    """An activity log waiting for review; `approved`, `queried` or `rejected` for the others."""
+
+    class Meta:
+        model = ActivityLog
+
+    class Params:
+        approved = factory.Trait(
+            status=ActivityStatus.APPROVED,
+            reviewed_by=factory.SubFactory(StaffFactory),
+            reviewed_at=factory.LazyFunction(timezone.now),
+        )
+        queried = factory.Trait(
+            status=ActivityStatus.QUERIED,
+            staff_message="Which session was this?",
+            reviewed_by=factory.SubFactory(StaffFactory),
+            reviewed_at=factory.LazyFunction(timezone.now),
+        )
+        rejected = factory.Trait(
+            status=ActivityStatus.REJECTED,
+            staff_message="This was logged twice.",
+            reviewed_by=factory.SubFactory(StaffFactory),
+            reviewed_at=factory.LazyFunction(timezone.now),
+        )
+
+    champion = factory.SubFactory(ChampionFactory)
+    date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=3))
+    kind = ActivityKind.ENGAGEMENT
+    hours = Decimal("2.00")
+    description = factory.Faker("sentence", locale="en_GB")
+    status = ActivityStatus.SUBMITTED
+
+
+class ExpenseClaimFactory(factory.django.DjangoModelFactory):
+    """A claim waiting for review; `approved`, `paid` or `rejected` for the others."""
+
+    class Meta:
+        model = ExpenseClaim
+
+    class Params:
+        approved = factory.Trait(
+            status=ExpenseStatus.APPROVED,
+            reviewed_by=factory.SubFactory(StaffFactory),
+            reviewed_at=factory.LazyFunction(timezone.now),
+        )
+        paid = factory.Trait(
+            status=ExpenseStatus.PAID,
+            reviewed_by=factory.SubFactory(StaffFactory),
+            reviewed_at=factory.LazyFunction(timezone.now),
+            paid_on=factory.LazyFunction(timezone.localdate),
+            payment_reference="BACS-1",
+        )
+        rejected = factory.Trait(
+            status=ExpenseStatus.REJECTED,
+            staff_message="The receipt is for another day.",
+            reviewed_by=factory.SubFactory(StaffFactory),
+            reviewed_at=factory.LazyFunction(timezone.now),
+        )
+
+    champion = factory.SubFactory(ChampionFactory)
+    date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=3))
+    category = ExpenseCategory.TRAVEL
+    amount = Decimal("12.50")
+    description = factory.Faker("sentence", locale="en_GB")
+    status = ExpenseStatus.SUBMITTED

@@ -56,6 +56,17 @@ class _PageFactory(factory.django.DjangoModelFactory):
         return page
 
 
+class HomePageFactory(factory.django.DjangoModelFactory):
+    """The site's one home page (max_count = 1): the default site's, made if it is missing."""
+
+    class Meta:
+        model = HomePage
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return home_page()
+
+
 class StandardPageFactory(_PageFactory):
     class Meta:
         model = StandardPage
@@ -152,6 +163,7 @@ class ImpactPageFactory(_PageFactory):
 
 
 PAGE_FACTORIES = {
+    HomePage: HomePageFactory,
     PublicEventsPage: PublicEventsPageFactory,
     ImpactPage: ImpactPageFactory,
     StandardPage: StandardPageFactory,

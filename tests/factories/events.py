@@ -3,8 +3,14 @@ import datetime
 import factory
 from django.utils import timezone
 
-from champions.choices import ConsentKind
-from events.choices import ActionStatus, AttendeeRole, Audience, EventKind, RegistrationStatus
+from events.choices import (
+    ActionStatus,
+    AttendeeRole,
+    Audience,
+    EventKind,
+    EventStatus,
+    RegistrationStatus,
+)
 from events.models import (
     Event,
     MeetingAction,
@@ -14,13 +20,27 @@ from events.models import (
     WalkIn,
 )
 
-from .champions import AreaFactory, ChampionFactory, ConsentFactory
+from .champions import AreaFactory, ChampionFactory
 
 
 class EventFactory(factory.django.DjangoModelFactory):
+    """An engagement event for champions a week from now; traits: `public`, `cancelled`,
+    `past` (held last week)."""
+
     class Meta:
         model = Event
         skip_postgeneration_save = True
+
+    class Params:
+        public = factory.Trait(audience=Audience.PUBLIC)
+        cancelled = factory.Trait(
+            status=EventStatus.CANCELLED, cancellation_reason="The venue is closed."
+        )
+        past = factory.Trait(
+            starts_at=factory.LazyFunction(
+                lambda: (timezone.now() - datetime.timedelta(days=7)).replace(microsecond=0)
+            )
+        )
 
     title = factory.Faker("sentence", nb_words=4, locale="en_GB")
     kind = EventKind.ENGAGEMENT
@@ -41,8 +61,14 @@ class EventFactory(factory.django.DjangoModelFactory):
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):
+    """A booking; `waiting` for a place on the waiting list, `present` once marked present."""
+
     class Meta:
         model = Registration
+
+    class Params:
+        waiting = factory.Trait(status=RegistrationStatus.WAITING)
+        present = factory.Trait(status=RegistrationStatus.BOOKED, attended=True)
 
     event = factory.SubFactory(EventFactory)
     champion = factory.SubFactory(ChampionFactory)
@@ -76,8 +102,13 @@ class ParentVoiceItemFactory(factory.django.DjangoModelFactory):
 
 
 class MeetingActionFactory(factory.django.DjangoModelFactory):
+    """An open action due in two weeks; `done` once done."""
+
     class Meta:
         model = MeetingAction
+
+    class Params:
+        done = factory.Trait(status=ActionStatus.DONE)
 
     record = factory.SubFactory(MeetingRecordFactory)
     what = factory.Faker("sentence", locale="en_GB")
@@ -85,10 +116,3 @@ class MeetingActionFactory(factory.django.DjangoModelFactory):
     due_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
     status = ActionStatus.OPEN
     sort_order = factory.Sequence(int)
-
-
-def consenting_champion(**kwargs):
-    """A champion who has agreed to be contacted by e-mail."""
-    champion = ChampionFactory(**kwargs)
-    ConsentFactory(champion=champion, kind=ConsentKind.CONTACT_EMAIL)
-    return champion

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from champions.models import ActivityLog, ExpenseClaim
-from tests.factories.activity import ActivityLogFactory, ExpenseClaimFactory, png_upload
+from tests.factories.champions import ActivityLogFactory, ExpenseClaimFactory
+from tests.factories.files import png_upload
 
 pytestmark = pytest.mark.django_db
 

@@ -10,10 +10,9 @@ from django.urls import reverse
 
 from champions.choices import ActivityStatus, ExpenseStatus
 from champions.models import ActivityFactor, ActivityLog, ExpenseClaim
+from tests.champions.clock import ENTRY_TODAY as TODAY
 from tests.factories.accounts import CoordinatorFactory
 from tests.factories.champions import ChampionFactory
-
-from .conftest import TODAY
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
@@ -32,7 +31,7 @@ def add_logs(champions, count):
         for i in range(count)
     )
     ActivityFactor.objects.bulk_create(
-        ActivityFactor(activity=log, factor=factor)
+        ActivityFactor(activity=log, factor_id=factor)
         for log in logs
         for factor in ("connections", "resilience")
     )
@@ -72,7 +71,9 @@ def test_my_activity_and_my_expenses_are_constant(
         champion_client.get(url)
 
 
-@pytest.mark.parametrize("url_name", ["activitylog:index", "expenseclaim:index"])
+@pytest.mark.parametrize(
+    "url_name", ["champions_activitylog:index", "champions_expenseclaim:index"]
+)
 def test_the_review_queues_are_constant(client, django_assert_num_queries, url_name):
     client.force_login(CoordinatorFactory())
     champions = ChampionFactory.create_batch(5)

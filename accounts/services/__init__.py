@@ -1,0 +1,1 @@
+"""Writes for accounts: sign-ups past their retention period, and the outbox."""

@@ -1,0 +1,61 @@
+"""Writes for accounts: unconfirmed sign-ups purged, allauth's e-mails sent, the Sites name."""
+
+from urllib.parse import urlsplit
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from ..models import User
+
+
+@transaction.atomic
+def unverified_accounts_purge(*, now=None) -> int:
+    """Delete sign-ups whose e-mail was never confirmed within the retention period.
+
+    Staff accounts are never touched. Returns how many accounts were deleted; a second run
+    finds nothing left to delete.
+    """
+    cutoff = (now or timezone.now()) - settings.UNVERIFIED_ACCOUNT_RETENTION
+    verified = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
+    stale = User.objects.filter(date_joined__lt=cutoff, is_staff=False, is_superuser=False).filter(
+        ~Exists(verified)
+    )
+    ids = list(stale.values_list("pk", flat=True))
+    User.objects.filter(pk__in=ids).delete()
+    return len(ids)
+
+
+def account_email_send(
+    *, subject: str, body: str, from_email: str, to: list[str], alternatives=(), html=False
+) -> None:
+    """Send one e-mail that allauth rendered (confirmation, reset, "you already have an
+    account", security notices); called by the deferred task only."""
+    message = EmailMultiAlternatives(subject, body, from_email, to)
+    if html:
+        message.content_subtype = "html"
+    for content, mimetype in alternatives:
+        message.attach_alternative(content, mimetype)
+    message.send()
+
+
+def sites_site_sync(*, site_model=None, domain: str | None = None):
+    """Name the Sites framework's site after settings, so allauth's e-mails name this site.
+
+    Name: WAGTAIL_SITE_NAME; domain: `domain` (the demo passes the Wagtail Site's host and port),
+    else the host of WAGTAILADMIN_BASE_URL. Data migrations pass their historical Site model.
+    Returns the site.
+    """
+    if site_model is None:
+        from django.contrib.sites.models import Site as site_model
+    site, _ = site_model.objects.update_or_create(
+        pk=settings.SITE_ID,
+        defaults={
+            "name": settings.WAGTAIL_SITE_NAME,
+            "domain": domain or urlsplit(settings.WAGTAILADMIN_BASE_URL).netloc or "localhost",
+        },
+    )
+    return site

@@ -1,0 +1,116 @@
+"""The outbox: every message the site sends "once" goes through here.
+
+A caller queues a message in its own transaction (so it exists only if the change that caused
+it is committed), keyed by what it is about; a key already queued or sent is not queued again.
+Delivery runs in a worker after the commit: each queued row is locked, sent once and marked
+sent (or failed, with the error; the caller's next run queues a failed key again).
+"""
+
+import logging
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.utils import timezone
+
+from ..choices import OutboxStatus
+from ..models import OutboxMessage, User
+from ..tasks.outbox import deliver_outbox_messages
+
+logger = logging.getLogger(__name__)
+
+
+@transaction.atomic
+def outbox_message_queue(
+    *,
+    key: str,
+    address: str,
+    subject: str,
+    body: str,
+    user: User | None = None,
+    attachments: Iterable[tuple[str, str, str]] = (),
+    deliver: bool = True,
+) -> OutboxMessage | None:
+    """Queue an e-mail unless `key` was queued or sent before; returns None when it was.
+
+    `attachments` are (filename, text content, mimetype). With `deliver=False` the caller
+    delivers a batch itself (outbox_deliver_after_commit).
+    """
+    fields = {
+        "address": address,
+        "subject": subject,
+        "body": body,
+        "user": user,
+        "attachments": [
+            {"filename": name, "content": _text(content), "mimetype": mimetype}
+            for name, content, mimetype in attachments
+        ],
+        "status": OutboxStatus.QUEUED,
+        "created_at": timezone.now(),
+    }
+    message, created = OutboxMessage.objects.select_for_update().get_or_create(
+        key=key, defaults=fields
+    )
+    if not created:
+        if message.status != OutboxStatus.FAILED:
+            return None
+        for name, value in fields.items():
+            setattr(message, name, value)
+        message.save()
+    if deliver:
+        outbox_deliver_after_commit([message.pk])
+    return message
+
+
+def outbox_deliver_after_commit(ids: list[int]) -> None:
+    """Hand the messages to a worker once the caller's transaction commits."""
+    if ids:
+        transaction.on_commit(lambda: deliver_outbox_messages.delay(list(ids)))
+
+
+def outbox_messages_deliver(*, ids: Iterable[int]) -> int:
+    """Send each queued message once, over one SMTP connection; returns how many were sent."""
+    connection = get_connection()
+    try:
+        return sum(_deliver(pk, connection) for pk in ids)
+    finally:
+        connection.close()
+
+
+def _deliver(pk: int, connection) -> bool:
+    with transaction.atomic():
+        message = (
+            OutboxMessage.objects.select_for_update()
+            .filter(pk=pk, status=OutboxStatus.QUEUED)
+            .first()
+        )
+        if message is None:  # sent (or being sent) by another run
+            return False
+        message.attempts += 1
+        email = EmailMessage(
+            message.subject,
+            message.body,
+            settings.DEFAULT_FROM_EMAIL,
+            [message.address],
+            connection=connection,
+        )
+        for attachment in message.attachments:
+            email.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
+        try:
+            email.send()
+        except OSError as error:  # smtplib's errors are OSErrors too
+            logger.exception("Outbox message %s could not be sent", pk)
+            message.status, message.last_error = OutboxStatus.FAILED, str(error)[:2000]
+        else:
+            message.status, message.sent_at, message.last_error = (
+                OutboxStatus.SENT,
+                timezone.now(),
+                "",
+            )
+        message.save(update_fields=["status", "sent_at", "last_error", "attempts"])
+        return message.status == OutboxStatus.SENT
+
+
+def _text(content) -> str:
+    return content.decode() if isinstance(content, bytes) else content

@@ -1,0 +1,96 @@
+"""Reads for the staff's lists of champions: progress, readiness and renewals without N+1."""
+
+import datetime
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from ..choices import CheckKind, Stage, TrainingStatus
+from ..models import (
+    Champion,
+    OnboardingCheck,
+    StageChange,
+    SupervisionNote,
+    TrainingModule,
+    TrainingRecord,
+)
+from .readiness import champion_readiness_gaps
+from .training import training_modules_required
+
+# Items expiring within this many days are highlighted for champions and staff.
+EXPIRING_SOON_DAYS = 60
+# Stages from which a champion may be made active (the "ready to activate" filter).
+PRE_ACTIVE_STAGES = [Stage.ENQUIRY, Stage.ONBOARDING, Stage.IN_TRAINING, Stage.PAUSED]
+
+
+def champions_with_progress(queryset: QuerySet | None = None) -> QuerySet:
+    """Champions with user, area, checks and training records loaded for readiness and progress."""
+    queryset = Champion.objects.all() if queryset is None else queryset
+    return queryset.select_related("user", "area").prefetch_related(
+        Prefetch("checks", queryset=OnboardingCheck.objects.all()),
+        Prefetch("training_records", queryset=TrainingRecord.objects.select_related("module")),
+    )
+
+
+def champions_for_listing(queryset: QuerySet | None = None) -> QuerySet:
+    """Champions for the staff listing and export: progress and DBS renewal without N+1."""
+    required_total = (
+        TrainingModule.objects.filter(required_for_activation=True)
+        .order_by()
+        .values("required_for_activation")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return champions_with_progress(queryset).annotate(
+        required_modules_total=Coalesce(Subquery(required_total, output_field=IntegerField()), 0)
+    )
+
+
+def champions_ready_to_activate(queryset: QuerySet, today: datetime.date) -> QuerySet:
+    """The champions in `queryset`, not yet active, for whom the readiness rule has no gaps."""
+    modules = training_modules_required()
+    candidates = champions_with_progress(queryset.filter(stage__in=PRE_ACTIVE_STAGES))
+    ready = [c.pk for c in candidates if not champion_readiness_gaps(c, modules, today)]
+    return queryset.filter(pk__in=ready)
+
+
+def champions_with_dbs_due(queryset: QuerySet, today: datetime.date, days: int) -> QuerySet:
+    """Champions whose DBS renewal falls within `days` days (or is already overdue)."""
+    due = OnboardingCheck.objects.filter(
+        champion=OuterRef("pk"),
+        kind=CheckKind.DBS,
+        renewal_due_on__lte=today + datetime.timedelta(days=days),
+    )
+    return queryset.filter(Exists(due))
+
+
+def champions_with_expired_training(queryset: QuerySet, today: datetime.date) -> QuerySet:
+    """Champions with at least one completion that has lapsed (marked expired or past expiry)."""
+    expired = TrainingRecord.objects.filter(champion=OuterRef("pk")).filter(
+        Q(status=TrainingStatus.EXPIRED) | Q(status=TrainingStatus.COMPLETED, expires_on__lt=today)
+    )
+    return queryset.filter(Exists(expired))
+
+
+def champion_has_current_dbs(champion: Champion, *, today=None) -> bool:
+    """Whether the champion's DBS check is complete and not past its renewal date."""
+    today = today or timezone.localdate()
+    check = OnboardingCheck.objects.filter(champion=champion, kind=CheckKind.DBS).first()
+    return check is not None and check.is_in_date(today)
+
+
+def champion_for_staff(pk) -> Champion:
+    """One champion with everything the staff record page shows, in a fixed number of queries."""
+    return (
+        champions_for_listing(Champion.objects.filter(pk=pk))
+        .select_related("coordinator")
+        .prefetch_related(
+            "consents",
+            Prefetch(
+                "supervision_notes", queryset=SupervisionNote.objects.select_related("author")
+            ),
+            Prefetch("stage_changes", queryset=StageChange.objects.select_related("changed_by")),
+        )
+        .get()
+    )

@@ -1,0 +1,44 @@
+"""The champions' section of the coordinators' weekly digest: work waiting and renewals due.
+
+The events app sends the digest; this section reaches it through the "staff_digest_context" hook
+(champions/wagtail_hooks.py).
+"""
+
+import datetime
+
+from django.db.models import Min
+
+from ..choices import ActivityStatus, CheckKind, CheckStatus, ExpenseStatus, TrainingStatus
+from ..models import ActivityLog, ExpenseClaim, OnboardingCheck, TrainingRecord
+
+EXPIRY_WINDOW_DAYS = 30
+
+
+def staff_digest_champions(*, today: datetime.date) -> dict:
+    """Counts of logs and claims waiting for review, and what expires in the next 30 days."""
+    horizon = today + datetime.timedelta(days=EXPIRY_WINDOW_DAYS)
+    logs = ActivityLog.objects.filter(status=ActivityStatus.SUBMITTED).aggregate(
+        oldest=Min("created_at")
+    )
+    return {
+        "pending_logs": ActivityLog.objects.filter(status=ActivityStatus.SUBMITTED).count(),
+        "pending_logs_oldest": logs["oldest"],
+        "pending_claims": ExpenseClaim.objects.filter(status=ExpenseStatus.SUBMITTED).count(),
+        "claims_to_pay": ExpenseClaim.objects.filter(status=ExpenseStatus.APPROVED).count(),
+        "dbs_due": list(
+            OnboardingCheck.objects.filter(
+                kind=CheckKind.DBS,
+                status=CheckStatus.COMPLETE,
+                renewal_due_on__range=(today, horizon),
+            )
+            .select_related("champion")
+            .order_by("renewal_due_on")
+        ),
+        "training_expiring": list(
+            TrainingRecord.objects.filter(
+                status=TrainingStatus.COMPLETED, expires_on__range=(today, horizon)
+            )
+            .select_related("champion", "module")
+            .order_by("expires_on")
+        ),
+    }

@@ -1,0 +1,42 @@
+"""E-mail to champions, only when they have current consent to be contacted by e-mail.
+
+Every e-mail goes through the outbox (accounts/services/outbox.py): it is written in the
+caller's transaction, keyed by what it is about so it is sent once, and delivered after commit.
+"""
+
+from django.template.loader import render_to_string
+
+from accounts.models import OutboxMessage
+from accounts.services.outbox import outbox_message_queue
+
+from ..choices import ConsentKind
+from ..models import Champion, Consent
+
+
+def champion_email_queue(
+    *,
+    champion: Champion,
+    key: str,
+    subject: str,
+    template: str,
+    context: dict,
+    attachments=(),
+    deliver: bool = True,
+) -> OutboxMessage | None:
+    """Queue `template` (plain text) to the champion once per `key`.
+
+    Returns None, and records nothing, without current contact consent (so that consent given
+    later still brings the e-mail) or when `key` was queued before. `attachments` are
+    (filename, text, mimetype); `deliver=False` leaves a batch to the caller.
+    """
+    if not Consent.objects.has_current(champion, ConsentKind.CONTACT_EMAIL):
+        return None
+    return outbox_message_queue(
+        key=key,
+        user=champion.user,
+        address=champion.user.email,
+        subject=subject,
+        body=render_to_string(template, {"champion": champion, **context}),
+        attachments=attachments,
+        deliver=deliver,
+    )

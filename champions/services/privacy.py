@@ -1,0 +1,76 @@
+"""Anonymisation of a champion: on their request, or after the retention period once they left.
+
+Anonymising keeps what the programme must still count (hours, attendance, amounts paid) and
+removes everything that says who the person was.
+"""
+
+import datetime
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from .. import audit
+from ..choices import Stage
+from ..models import Champion, Consent
+from ..signals import champion_anonymising
+from .consents import consent_withdraw
+
+REMOVED = "(removed)"
+
+
+@transaction.atomic
+def champion_anonymise(*, champion: Champion, by=None, reason: str) -> Champion:
+    """Remove everything that identifies this champion; idempotent.
+
+    Consents are withdrawn first, so stories about them come down (and staff are told).
+    """
+    champion = Champion.objects.select_for_update().select_related("user").get(pk=champion.pk)
+    if champion.anonymised_at is not None:
+        return champion
+    for kind in Consent.objects.current_for(champion):
+        consent_withdraw(champion=champion, kind=kind)
+    # Higher apps let go of the champion first: events cancels bookings, cms detaches stories.
+    champion_anonymising.send(sender=Champion, champion=champion)
+
+    champion.preferred_name = f"Former champion {champion.pk}"
+    champion.phone = champion.languages = champion.heard_about = ""
+    champion.staff_notes = champion.attention_needed = ""
+    if champion.stage != Stage.ALUMNI:
+        champion.stage = Stage.ALUMNI
+        champion.left_on = champion.left_on or timezone.localdate()
+    champion.anonymised_at = timezone.now()
+    champion.save()
+    champion.stage_changes.update(reason="")
+    champion.supervision_notes.all().delete()
+    champion.checks.update(certificate_last4="", notes="")
+    champion.activity_logs.update(description=REMOVED, champion_reply="", staff_message="")
+    for claim in champion.expense_claims.exclude(receipt=""):
+        claim.receipt.delete(save=False)
+    champion.expense_claims.update(description=REMOVED, receipt="", staff_message="")
+
+    user = champion.user
+    EmailAddress.objects.filter(user=user).delete()
+    user.email = f"former-champion-{champion.pk}@invalid.example"
+    user.first_name = user.last_name = ""
+    user.is_active = False
+    user.set_unusable_password()
+    user.save()
+    log(instance=champion, action=audit.ANONYMISE, user=by, data={"reason": reason})
+    return champion
+
+
+def leavers_anonymise(*, today: datetime.date | None = None) -> int:
+    """Anonymise alumni who left more than LEAVER_RETENTION_DAYS ago; returns how many."""
+    today = today or timezone.localdate()
+    cutoff = today - datetime.timedelta(days=settings.LEAVER_RETENTION_DAYS)
+    leavers = Champion.objects.filter(
+        stage=Stage.ALUMNI, left_on__lt=cutoff, anonymised_at__isnull=True
+    )
+    count = 0
+    for champion in leavers:
+        champion_anonymise(champion=champion, reason="Retention period after leaving ended")
+        count += 1
+    return count

@@ -1,0 +1,9 @@
+"""Background jobs of the champions app: thin wrappers around one service each, safe to rerun.
+
+Celery autodiscovery imports `champions.tasks`, so every task module is imported here. A task
+imports its service inside the function (services import tasks at module level).
+"""
+
+from . import journey, privacy, reminders, training
+
+__all__ = ["journey", "privacy", "reminders", "training"]

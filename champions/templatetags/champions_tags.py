@@ -1,0 +1,36 @@
+"""Template helpers for the champions app's pages (hours, status badges, activity summary)."""
+
+from django import template
+
+from ..choices import ActivityStatus, ExpenseStatus
+from ..models.activity import format_hours
+from ..selectors.activity import activity_hours_approved_totals
+
+register = template.Library()
+
+_TONES = {
+    ActivityStatus.APPROVED: "ok",
+    ActivityStatus.QUERIED: "warn",
+    ActivityStatus.REJECTED: "bad",
+    ExpenseStatus.PAID: "ok",
+}
+
+
+@register.filter
+def hours(value) -> str:
+    return format_hours(value)
+
+
+@register.filter
+def status_tone(status: str) -> str:
+    """The badge tone (components/badge.html) for a log's or claim's status."""
+    return _TONES.get(status, "")
+
+
+@register.simple_tag
+def activity_summary(champion) -> dict:
+    """Approved hours and entries with a question waiting, for the dashboard."""
+    return {
+        "totals": activity_hours_approved_totals(champion),
+        "queried": champion.activity_logs.filter(status=ActivityStatus.QUERIED).count(),
+    }

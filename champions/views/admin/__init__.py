@@ -1,0 +1,1 @@
+"""Staff screens beside the admin viewsets: stage changes, bulk completions, reviews."""

@@ -1,0 +1,53 @@
+"""What a champion agrees to for each kind of consent, and the version of that wording.
+
+The one place for consent wording: the consent page and the story form both show it from here,
+and a consent is recorded with the version of the wording shown, so a consent record always
+names wording the champion saw. Change a wording: give it a new version.
+"""
+
+from dataclasses import dataclass
+
+from .choices import ConsentKind
+
+
+@dataclass(frozen=True)
+class ConsentWording:
+    """One consent statement, as shown to the champion, and its version."""
+
+    kind: ConsentKind
+    version: str
+    statement: str
+
+
+CONSENT_WORDING = {
+    wording.kind: wording
+    for wording in (
+        ConsentWording(
+            ConsentKind.CONTACT_EMAIL,
+            "2026-01",
+            "The programme may e-mail me about events, training, renewals and my volunteering.",
+        ),
+        ConsentWording(
+            ConsentKind.CONTACT_TEXT,
+            "2026-01",
+            "The programme may send text messages to my phone about events and my volunteering.",
+        ),
+        ConsentWording(
+            ConsentKind.STORY,
+            "2026-01",
+            "The programme may publish my story on its website, after I have seen it. "
+            "This lasts five years unless I withdraw it.",
+        ),
+        ConsentWording(
+            ConsentKind.PHOTO,
+            "2026-01",
+            "The programme may use photos of me in its publications and on its website. "
+            "This lasts five years unless I withdraw it.",
+        ),
+    )
+}
+
+
+def consent_wording(kind: str) -> ConsentWording:
+    """The current wording of this kind of consent."""
+    return CONSENT_WORDING[ConsentKind(kind)]

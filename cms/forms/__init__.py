@@ -1,0 +1,1 @@
+"""Forms of the public site: page editing forms (admin) and the champion's story form."""

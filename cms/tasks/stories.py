@@ -1,0 +1,9 @@
+from celery import shared_task
+
+
+@shared_task(name="cms.tasks.unpublish_stories_without_consent")
+def unpublish_stories_without_consent(champion_id: int | None = None) -> int:
+    """Nightly (and for one champion on demand): take down live stories whose consent lapsed."""
+    from ..services.stories import stories_unpublish_without_consent
+
+    return len(stories_unpublish_without_consent(champion_id=champion_id))

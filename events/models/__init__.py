@@ -1,0 +1,18 @@
+from .attendance import WalkIn
+from .booking import Registration
+from .events import Event
+from .feeds import CalendarFeed
+from .meetings import Decision, MeetingAction, MeetingRecord, ParentVoiceItem
+from .settings import EventsSettings
+
+__all__ = [
+    "CalendarFeed",
+    "Decision",
+    "Event",
+    "EventsSettings",
+    "MeetingAction",
+    "MeetingRecord",
+    "ParentVoiceItem",
+    "Registration",
+    "WalkIn",
+]

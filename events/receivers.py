@@ -1,0 +1,47 @@
+"""How the events app answers the champions app's signals and hooks.
+
+Connected in apps.py (signals) and registered in wagtail_hooks.py (hooks): champions never
+imports events, so this is where events reacts to what happens to a champion.
+"""
+
+from django.utils import timezone
+
+from champions.selectors.privacy import export_rows
+
+from .choices import RegistrationStatus
+from .models import CalendarFeed, Event, Registration
+from .services.booking import registration_cancel
+
+
+def on_champion_anonymising(sender, champion, **kwargs):
+    """Cancel the champion's future bookings and waiting-list places, and drop their feed."""
+    for registration in Registration.objects.filter(
+        champion=champion,
+        event__starts_at__gt=timezone.now(),
+        status__in=[RegistrationStatus.BOOKED, RegistrationStatus.WAITING],
+    ).select_related("event"):
+        registration_cancel(registration=registration)
+    CalendarFeed.objects.filter(champion=champion).delete()
+
+
+def events_booked_by(champion, *, started_only: bool):
+    """Events the champion was booked on (that have started): what they may log as activity."""
+    events = Event.objects.filter(
+        registrations__champion=champion, registrations__status=RegistrationStatus.BOOKED
+    )
+    if started_only:
+        events = events.filter(starts_at__lte=timezone.now())
+    return events.order_by("-starts_at")
+
+
+def champion_data_export(champion) -> dict:
+    """The champion's event registrations, for their data download."""
+    return {
+        "event_registrations": export_rows(
+            Registration.objects.filter(champion=champion).select_related("event"),
+            "event__title",
+            "event__starts_at",
+            "status",
+            "attended",
+        )
+    }

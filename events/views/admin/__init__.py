@@ -1,0 +1,1 @@
+"""Staff screens beside the Event viewset: the attendance register and cancelling an event."""

@@ -1,0 +1,20 @@
+"""The events app's admin: one viewset per module, grouped into the "Events" menu.
+
+wagtail_hooks.py registers the group. Admin URL namespaces are `events_<model>`; each keeps
+the URL path it had (`url_prefix`).
+"""
+
+from wagtail.admin.viewsets.model import ModelViewSetGroup
+
+from .event import EventViewSet
+from .meeting_record import MeetingRecordViewSet
+from .open_action import OpenActionViewSet
+
+
+class EventsViewSetGroup(ModelViewSetGroup):
+    """The Events menu: events, meeting records and open actions."""
+
+    menu_label = "Events"
+    menu_icon = "date"
+    menu_order = 220
+    items = (EventViewSet, MeetingRecordViewSet, OpenActionViewSet)

@@ -1,0 +1,82 @@
+"""The outbox: written with the change that caused it, delivered after commit, sent once."""
+
+import pytest
+from django.core import mail
+from django.db import transaction
+
+from accounts.choices import OutboxStatus
+from accounts.models import OutboxMessage
+from accounts.services.outbox import outbox_message_queue, outbox_messages_deliver
+from tests.factories.accounts import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _queue(key="test.message.1", **kwargs):
+    return outbox_message_queue(
+        key=key,
+        address="jo@example.org",
+        subject="Hello",
+        body="Hello Jo",
+        **kwargs,
+    )
+
+
+def test_a_key_is_queued_once(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = _queue(user=UserFactory(email="jo@example.org"))
+        assert _queue() is None
+    assert OutboxMessage.objects.count() == 1
+    first.refresh_from_db()
+    assert (first.status, first.attempts) == (OutboxStatus.SENT, 1)
+    assert first.sent_at is not None
+    [email] = mail.outbox
+    assert (email.to, email.subject, email.body) == (["jo@example.org"], "Hello", "Hello Jo")
+
+
+def test_nothing_is_queued_or_sent_when_the_change_is_rolled_back(
+    django_capture_on_commit_callbacks,
+):
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        _queue()
+        raise RuntimeError("the change failed")
+    assert callbacks == [] and not OutboxMessage.objects.exists() and mail.outbox == []
+
+
+def test_delivery_sends_a_message_once_however_often_it_runs():
+    message = _queue(deliver=False)
+    assert outbox_messages_deliver(ids=[message.pk]) == 1
+    assert outbox_messages_deliver(ids=[message.pk]) == 0
+    assert len(mail.outbox) == 1
+
+
+def test_attachments_go_with_the_message():
+    message = _queue(
+        deliver=False, attachments=[("event.ics", b"BEGIN:VCALENDAR", "text/calendar")]
+    )
+    outbox_messages_deliver(ids=[message.pk])
+    [email] = mail.outbox
+    assert email.attachments == [("event.ics", "BEGIN:VCALENDAR", "text/calendar")]
+
+
+def test_a_failed_delivery_is_recorded_and_the_next_run_queues_it_again(settings, monkeypatch):
+    message = _queue(deliver=False)
+
+    def refuse(self, *args, **kwargs):
+        raise ConnectionRefusedError("SMTP server down")
+
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", refuse)
+    assert outbox_messages_deliver(ids=[message.pk]) == 0
+    message.refresh_from_db()
+    assert (message.status, message.attempts) == (OutboxStatus.FAILED, 1)
+    assert "SMTP server down" in message.last_error
+    monkeypatch.undo()
+    again = _queue(deliver=False)
+    assert again.pk == message.pk and again.status == OutboxStatus.QUEUED
+    assert outbox_messages_deliver(ids=[message.pk]) == 1
+    message.refresh_from_db()
+    assert (message.status, message.attempts, message.last_error) == (OutboxStatus.SENT, 2, "")
