@@ -451,7 +451,7 @@ def check_story(cluster: Cluster, report: Report, champion: Browser, coordinator
 
 
 def check_reminder_once(cluster: Cluster, report: Report, inbox: Inbox, event) -> None:
-    from events.tasks import send_event_reminders
+    from events.tasks.notices import send_event_reminders
 
     send_event_reminders.apply_async()
     send_event_reminders.apply_async()  # as a second beat would, by mistake

@@ -3,12 +3,20 @@ import socket
 import threading
 from dataclasses import dataclass, field
 
+import factory.random
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.cache import cache
 
 # A local S3 server and the `s3` fixture (object storage on loopback).
 pytest_plugins = ["tests.object_storage"]
+
+
+@pytest.fixture(autouse=True)
+def _same_fake_data(request):
+    """Faker-made names are the same in every run, whatever ran before: a random staff name
+    can never collide with a name a test looks for in one run and not the next."""
+    factory.random.reseed_random(request.node.nodeid)
 
 
 @pytest.fixture(autouse=True)

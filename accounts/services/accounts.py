@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.sites.models import Site
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Exists, OuterRef
@@ -49,8 +50,7 @@ def sites_site_sync(*, site_model=None, domain: str | None = None):
     else the host of WAGTAILADMIN_BASE_URL. Data migrations pass their historical Site model.
     Returns the site.
     """
-    if site_model is None:
-        from django.contrib.sites.models import Site as site_model
+    site_model = site_model or Site
     site, _ = site_model.objects.update_or_create(
         pk=settings.SITE_ID,
         defaults={

@@ -4,7 +4,6 @@ import datetime
 import math
 import random
 
-
 from events.choices import AttendeeRole, Audience, EventKind, EventStatus, RegistrationStatus
 from events.models import Event, EventsSettings, Registration, WalkIn
 

@@ -94,7 +94,9 @@ def _stories(p: Programme, index: StoryIndexPage) -> list[int]:
             ],
             champion_id=champion_id,
             area_id=area_of[champion_id] if champion_id else rng.choice(p.area_ids),
-            protective_factors=ProtectiveFactor.objects.filter(code__in=["connections", "resilience"]),
+            protective_factors=ProtectiveFactor.objects.filter(
+                code__in=["connections", "resilience"]
+            ),
             live=True,
             first_published_at=published,
             last_published_at=published,

@@ -12,9 +12,9 @@ from pathlib import Path
 from aiosmtpd.controller import Controller
 from django.utils import timezone
 
+from accounts.models import OutboxMessage
 from bench.generate.events import reminder_hours
 from config.celery import app
-from accounts.models import OutboxMessage
 from events.models import Registration
 from events.tasks.notices import send_event_reminders
 

@@ -443,7 +443,8 @@ CONSENT_VALIDITY_YEARS = env.int("CONSENT_VALIDITY_YEARS", default=5)
 
 # Running on many machines (issue 18): object storage, request ids, error reports, one beat.
 # docs/deploy.md describes every variable here.
-# =======================================================================
+# ==============================================================================
+
 # Object storage: https://django-storages.readthedocs.io/en/latest/backends/amazon-S3.html
 # With a bucket name, uploads go to S3-compatible object storage instead of the local disk:
 # public media to AWS_STORAGE_BUCKET_NAME, personal files to AWS_PRIVATE_STORAGE_BUCKET_NAME.
@@ -503,4 +504,3 @@ if SENTRY_DSN:
 # and a copy that finds it taken does nothing (config/celery.py). Keep it shorter than the
 # shortest interval in the schedule (15 minutes).
 CELERY_PERIODIC_LOCK_SECONDS = env.int("CELERY_PERIODIC_LOCK_SECONDS", default=300)
-=======

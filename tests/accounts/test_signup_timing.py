@@ -10,8 +10,8 @@ import pytest
 from django.contrib.auth.hashers import MD5PasswordHasher
 from django.urls import reverse
 
-from accounts.tasks import accounts as tasks
 from accounts.models import User
+from accounts.tasks import accounts as tasks
 from tests.factories.accounts import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -93,7 +93,7 @@ def test_already_registered_email_names_the_site(client, smtp_server):
 
 def test_a_new_account_is_written_all_or_nothing(client):
     with (
-        mock.patch("champions.services.champion_register", side_effect=RuntimeError),
+        mock.patch("champions.receivers.champion_register", side_effect=RuntimeError),
         pytest.raises(RuntimeError),
     ):
         _signup(client, "half@example.org")

@@ -5,10 +5,9 @@ import pytest
 from django.urls import reverse
 
 from champions.choices import ConsentKind, Stage
-from champions.services import consent_give
+from champions.services.consents import consent_give
 from tests.factories.accounts import PASSWORD, StaffFactory
-from tests.factories.activity import ActivityLogFactory
-from tests.factories.champions import ChampionFactory
+from tests.factories.champions import ActivityLogFactory, ChampionFactory
 from tests.factories.cms import OutcomePageFactory, StoryPageFactory
 from tests.factories.events import EventFactory
 
@@ -112,7 +111,7 @@ def test_no_csp_violations_in_the_admin_under_its_own_policy(browser, live_serve
         "/admin/pages/",
         f"/admin/pages/{story.pk}/edit/",
         f"/admin/events/edit/{event.pk}/",  # date and time pickers, inline panels
-        reverse("activitylog:review", args=[log.pk]),
+        reverse("champions_activitylog:review", args=[log.pk]),
         "/admin/reports/site-history/",
         "/admin/images/",
     ]

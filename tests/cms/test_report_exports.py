@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from cms.services import story_draft_submit
+from cms.services.stories import story_draft_submit
 from tests.factories.accounts import StaffFactory
 from tests.factories.champions import ChampionFactory
 from tests.factories.cms import story_index

@@ -8,7 +8,7 @@ import uuid
 import pytest
 from django_guid import clear_guid, set_guid
 
-from accounts.tasks import purge_unverified_accounts
+from accounts.tasks.accounts import purge_unverified_accounts
 from tests.factories.champions import ChampionFactory
 
 from .conftest import needs_broker

@@ -11,11 +11,11 @@ from wagtail.images import get_image_model
 
 from champions.choices import ConsentKind
 from champions.models import ExpenseClaim
-from champions.services import consent_give
+from champions.services.consents import consent_give
 from tests.factories.accounts import CoordinatorFactory, StaffFactory
-from tests.factories.activity import png_bytes, upload
 from tests.factories.champions import ChampionFactory
 from tests.factories.cms import StoryPageFactory, story_index
+from tests.factories.files import png_bytes, upload
 from tests.object_storage import unsigned_get
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +62,7 @@ def test_a_receipt_goes_to_the_private_bucket_and_is_not_reachable_without_signi
 
 def test_a_receipt_is_streamed_to_its_owner_and_to_staff_only(s3, claim, client):
     own = reverse("activity:expense_receipt", args=[claim.pk])
-    staff = reverse("expenseclaim:receipt", args=[claim.pk])
+    staff = reverse("champions_expenseclaim:receipt", args=[claim.pk])
 
     client.force_login(claim.champion.user)
     response = client.get(own)

@@ -5,8 +5,9 @@ from collections import Counter
 import pytest
 from django.conf import settings
 
+from accounts.tasks.outbox import deliver_outbox_messages
 from config.celery import app, periodic_task_names
-from events.tasks import notify_event_cancelled, send_event_reminders
+from events.tasks.notices import send_event_reminders
 
 from .conftest import needs_broker
 
@@ -32,15 +33,15 @@ def test_a_periodic_job_sent_twice_runs_once_and_the_second_copy_does_nothing(wo
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_task_that_is_not_periodic_runs_every_time(workers):
     workers.start(1)
-    notify_event_cancelled.apply_async(args=[0], queue=workers.queue)
-    notify_event_cancelled.apply_async(args=[0], queue=workers.queue)
+    deliver_outbox_messages.apply_async(args=[[]], queue=workers.queue)
+    deliver_outbox_messages.apply_async(args=[[]], queue=workers.queue)
     lines = workers.task_lines(2)
     assert [line["status"] for line in lines] == ["succeeded", "succeeded"]
 
 
 def test_in_process_runs_take_no_lock(monkeypatch):
     runs = []
-    monkeypatch.setattr("events.services.event_reminders_send", lambda: runs.append(1) or 0)
+    monkeypatch.setattr("events.services.notices.event_reminders_send", lambda: runs.append(1) or 0)
     send_event_reminders.delay()
     send_event_reminders.delay()
     assert len(runs) == 2
