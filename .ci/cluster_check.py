@@ -119,7 +119,16 @@ class Cluster:
         self.start("s3", str(BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(self.ports["s3"]))
         for instance in ("a", "b"):
             bind = f"127.0.0.1:{self.ports[instance]}"
-            gunicorn = (str(BIN / "gunicorn"), "-c", "config/gunicorn.py", "-b", bind)
+            # Each instance keeps its own control socket (two on one host would share the default).
+            gunicorn = (
+                str(BIN / "gunicorn"),
+                "-c",
+                "config/gunicorn.py",
+                "-b",
+                bind,
+                "--control-socket",
+                str(self.workdir / f"{instance}.ctl"),
+            )
             self.start(instance, *gunicorn, "config.wsgi")
         for n in (1, 2):
             self.start(f"worker{n}", str(BIN / "celery"), "-A", "config", "worker",
@@ -287,13 +296,16 @@ def seed() -> dict:
     from django.utils import timezone
 
     from tests.factories.accounts import CoordinatorFactory
+    from tests.factories.champions import ChampionFactory
     from tests.factories.cms import story_index
-    from tests.factories.events import EventFactory, RegistrationFactory, consenting_champion
+    from tests.factories.events import EventFactory, RegistrationFactory
 
     story_index()
     coordinator = CoordinatorFactory(email="coordinator@example.org")
     coordinator.groups.add(Group.objects.get(name="Moderators"))
-    champion = consenting_champion(preferred_name="Kerry", user__email="kerry@example.org")
+    champion = ChampionFactory(
+        active=True, consenting=True, preferred_name="Kerry", user__email="kerry@example.org"
+    )
     event = EventFactory(
         title="Stay and play at the family hub",
         starts_at=timezone.now() + datetime.timedelta(hours=24),
@@ -388,7 +400,9 @@ def check_request_id_reaches_task(cluster, report, inbox, coordinator: Browser, 
     while time.monotonic() < deadline:
         lines = [
             line for line in cluster.json_lines("worker1", "worker2")
-            if line.get("task", "").endswith("notify_expense_decision")
+            # Decision e-mails go through the outbox: the delivery task the request enqueued.
+            if line.get("task", "").endswith("deliver_outbox_messages")
+            and line.get("request_id") == request_id
         ]  # fmt: skip
         if lines:
             break
