@@ -20,5 +20,5 @@ urlpatterns = [
 # For calendar apps, at /calendar/ (namespace "calendar"): the public feed and private ones.
 calendar_urlpatterns = [
     path("public.ics", public.public_feed, name="public"),
-    path("<str:token>.ics", feeds.private_feed, name="private"),
+    path("<slug:token>.ics", feeds.private_feed, name="private"),
 ]

@@ -10,7 +10,7 @@ import django_filters
 from django import forms
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -158,6 +158,10 @@ class ReviewBulkAction(BulkAction):
 
     @classmethod
     def get_queryset(cls, model, object_ids):
+        if not isinstance(object_ids, QuerySet):
+            # ?id= comes from the address bar: a non-number (or one past the database's
+            # integers) is no row, not a server error.
+            object_ids = [i for i in object_ids if i.isdigit() and int(i) < 2**63]
         return list(model.objects.filter(pk__in=object_ids).select_related("champion"))
 
     def check_perm(self, obj):

@@ -1,4 +1,17 @@
+from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
+
+
+class StoryFilterForm(forms.Form):
+    """The stories index's ?tag= and ?area= filters: slugs, or no filter at all."""
+
+    tag = forms.SlugField(allow_unicode=True, max_length=100, required=False)
+    area = forms.SlugField(allow_unicode=True, max_length=100, required=False)
+
+    def filters(self) -> dict[str, str]:
+        """The valid, non-empty filters; a malformed one (a NUL byte, a space) is dropped."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}
 
 
 class StoryPageForm(WagtailAdminPageForm):

@@ -1,10 +1,25 @@
 """The form a champion drafts their own story with."""
 
 from django import forms
+from django.utils.text import slugify
 from wagtail.images.fields import WagtailImageField
 
+from accounts.images import image_check
 from champions.choices import ConsentKind
 from champions.wording import consent_wording
+
+
+class StoryPhotoField(WagtailImageField):
+    """Wagtail's image field, after a check that the photo decodes within a pixel limit.
+
+    Wagtail reads the size through Willow, which fails with a server error on a file that only
+    starts like a JPEG; the check refuses it (and any decompression bomb) with a message first.
+    """
+
+    def to_python(self, data):
+        if data and hasattr(data, "read"):
+            image_check(data)
+        return super().to_python(data)
 
 
 class ChampionStoryForm(forms.Form):
@@ -22,7 +37,7 @@ class ChampionStoryForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text="Leave a blank line between paragraphs.",
     )
-    photo = WagtailImageField(required=False, help_text="Optional. JPEG, PNG or WebP, up to 10 MB.")
+    photo = StoryPhotoField(required=False, help_text="Optional. JPEG, PNG or WebP, up to 10 MB.")
     photo_alt = forms.CharField(
         label="Describe the photo",
         max_length=255,
@@ -44,6 +59,13 @@ class ChampionStoryForm(forms.Form):
             ("photo_consent", ConsentKind.PHOTO),
         ):
             self.fields[name].label = f"I agree: {consent_wording(kind).statement}"
+
+    def clean_title(self):
+        title = self.cleaned_data["title"]
+        # The page's address is made from the title: it needs something to make it from.
+        if not slugify(title, allow_unicode=True):
+            raise forms.ValidationError("Use at least one letter or number in the title.")
+        return title
 
     def clean(self):
         cleaned = super().clean()

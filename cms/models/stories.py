@@ -21,7 +21,7 @@ from champions.choices import ConsentKind
 from champions.models import Area, Consent
 
 from ..blocks import BaseStreamBlock
-from ..forms.pages import StoryPageForm
+from ..forms.pages import StoryFilterForm, StoryPageForm
 from .base import PublicCacheMixin, SectionPage
 
 
@@ -65,14 +65,15 @@ class StoryIndexPage(SectionPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         stories = StoryPage.objects.listed().child_of(self)
-        tag = request.GET.get("tag", "").strip()
-        area = request.GET.get("area", "").strip()
+        filters = StoryFilterForm(
+            {name: request.GET.get(name, "").strip() for name in ("tag", "area")}
+        ).filters()
+        tag, area = filters.get("tag", ""), filters.get("area", "")
         if tag:
             stories = stories.filter(tags__slug=tag)
         if area:
             stories = stories.filter(area__slug=area)
         page = Paginator(stories.distinct(), self.per_page).get_page(request.GET.get("page"))
-        filters = {k: v for k, v in (("tag", tag), ("area", area)) if v}
         context.update(
             stories=page,
             filter_query=f"{urlencode(filters)}&" if filters else "",

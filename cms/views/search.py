@@ -2,23 +2,14 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from wagtail.models import Page
 
-from ..models import OutcomePage, StoryPage
+from ..selectors.search import public_pages_search
 
 
 def search(request):
     """Site search over published stories (with consent) and outcomes."""
-    query = request.GET.get("q", "").strip()[:200]
-    results = []
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
+    page = None
     if query:
-        pages = (
-            Page.objects.live()
-            .public()
-            .type(StoryPage, OutcomePage)
-            .exclude(pk__in=StoryPage.objects.hidden().values("pk"))
-            .specific()
-        )
-        results = pages.search(query)
-    page = Paginator(results, 20).get_page(request.GET.get("page")) if query else None
+        page = Paginator(public_pages_search(query), 20).get_page(request.GET.get("page"))
     return render(request, "cms/search.html", {"query": query, "results": page})

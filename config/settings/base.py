@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Outside the page cache, so that cached pages get the header too.
     "config.csp.AreaCSPMiddleware",
+    # A NUL byte in the address is a 400 before any view or query sees it.
+    "config.bad_input.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -3,8 +3,7 @@
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from champions.access import champion_for_request
@@ -28,8 +27,14 @@ def ics_response(content: bytes, filename: str, *, download: bool = True) -> Htt
     return response
 
 
-def back(request, default: str):
+def back(request, default: str) -> HttpResponseRedirect:
+    """Back to the page the form was on (`next`, a path on this site), else to `default`.
+
+    `next` is used as a URL, never as a view name to reverse: anything but a path on this site
+    (`abc`, `//elsewhere`, `javascript:`) goes to `default`.
+    """
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target)
-    return redirect(default)
+    on_this_site = url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    )
+    return HttpResponseRedirect(target if on_this_site and target.startswith("/") else default)
