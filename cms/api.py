@@ -21,6 +21,8 @@ class PlainWordsSearchFilter(SearchFilter):
         if "search" not in request.GET:
             return queryset
         params = request.GET.copy()
+        if params.get("search_operator", "and") not in ("and", "or"):
+            raise BadRequestError("search_operator must be 'and' or 'or'")
         params["search"] = search_terms(params["search"])
         if not params["search"]:
             return queryset.none()

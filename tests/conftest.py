@@ -7,6 +7,21 @@ import factory.random
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.cache import cache
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+
+# Fuzz tests (tests/fuzz.py): the same examples every run, few enough to keep the suite quick.
+# Each example goes through the test client inside the test's transaction, so the
+# function-scoped fixtures (client, db) are shared on purpose.
+hypothesis_settings.register_profile(
+    "suite",
+    derandomize=True,
+    max_examples=40,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+hypothesis_settings.load_profile("suite")
 
 # A local S3 server and the `s3` fixture (object storage on loopback).
 pytest_plugins = ["tests.object_storage"]

@@ -144,3 +144,9 @@ def test_bulk_approve_with_bad_ids_is_not_a_500(client, ids):
     assert response.status_code in (200, 302, 400, 404)
     log.refresh_from_db()
     assert log.status == "submitted"
+
+
+def test_api_unknown_search_operator_is_a_400(client):
+    StoryPageFactory()
+    response = client.get("/api/v2/pages/", {"search": "voice", "search_operator": "xor"})
+    assert response.status_code == 400
