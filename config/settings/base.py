@@ -116,8 +116,18 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL lets the dev server read while a background write is in progress.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    # SQLite has no SELECT ... FOR UPDATE: every transaction takes the write lock when it begins
+    # (IMMEDIATE), so a check-then-write (booking, promotion, cancelling, submissions) runs one
+    # at a time, and others wait up to `timeout` seconds instead of failing "database is
+    # locked". WAL lets reads go on meanwhile.
+    # https://docs.djangoproject.com/en/5.2/ref/databases/#sqlite-transaction-behavior
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 
 
 # Cache: Redis when REDIS_URL is set, else local memory (production requires Redis).
