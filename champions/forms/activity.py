@@ -6,13 +6,14 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from ..choices import ActivityKind, ActivityStatus
 from ..models import ActivityLog
 from ..selectors.activity import activity_log_event_choices
-from .fields import DATE_INPUT, protective_factors_field
+from .fields import DATE_INPUT, protective_factors_field, submission_key_field
 
 
 class ActivityLogForm(forms.ModelForm):
     """A champion's own entry: the four required fields first, so it takes under a minute."""
 
     protective_factors = protective_factors_field()
+    submission_key = submission_key_field()
 
     class Meta:
         model = ActivityLog
@@ -51,6 +52,8 @@ class ActivityLogForm(forms.ModelForm):
         self.fields["event"].queryset = activity_log_event_choices(champion)
         self.fields["event"].empty_label = "Not linked to an event"
         self.fields["event"].label = "Event (if it was one)"
+        if self.instance.pk:
+            del self.fields["submission_key"]  # an edit changes the entry it is about
         if self.instance.status == ActivityStatus.QUERIED:
             self.fields["champion_reply"].required = True
             self.fields["champion_reply"].label = "Your answer to the question"

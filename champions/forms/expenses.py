@@ -8,13 +8,15 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from ..choices import ExpenseCategory
 from ..models import ExpenseClaim
-from .fields import DATE_INPUT
+from .fields import DATE_INPUT, submission_key_field
 
 RECEIPT_INPUT = forms.FileInput(attrs={"accept": "image/jpeg,image/png,application/pdf"})
 
 
 class ExpenseClaimForm(forms.ModelForm):
     """A champion's own claim; the receipt is required when it is first sent."""
+
+    submission_key = submission_key_field()
 
     class Meta:
         model = ExpenseClaim
@@ -44,6 +46,8 @@ class ExpenseClaimForm(forms.ModelForm):
         self.fields["activity"].queryset = champion.activity_logs.filter(date__gte=since)
         self.fields["activity"].empty_label = "Not linked to an activity"
         self.fields["activity"].required = False
+        if self.instance.pk:
+            del self.fields["submission_key"]  # an edit changes the claim it is about
         receipt = self.fields["receipt"]
         receipt.required = self.instance.pk is None or not self.instance.receipt
         receipt.error_messages["required"] = "Add a photo or PDF of your receipt."

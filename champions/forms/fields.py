@@ -1,5 +1,7 @@
 """Form fields and widgets shared by the champions app's forms."""
 
+import uuid
+
 from django import forms
 
 from ..models import ProtectiveFactor
@@ -16,3 +18,9 @@ def protective_factors_field() -> forms.ModelMultipleChoiceField:
         required=False,
         help_text="Tick any that apply.",
     )
+
+
+def submission_key_field() -> forms.UUIDField:
+    """A one-time key, new each time the form is shown: the same form sent twice records one
+    entry (champions.services.submissions)."""
+    return forms.UUIDField(required=False, widget=forms.HiddenInput, initial=uuid.uuid4)

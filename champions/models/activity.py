@@ -53,6 +53,12 @@ class ActivityLog(models.Model):
     champion_reply = models.TextField("your answer", blank=True)
     reviewed_by = optional_link(settings.AUTH_USER_MODEL, related_name="+")
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    submission_key = models.UUIDField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The form's one-time key: the same form sent twice records one entry.",
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -67,6 +73,9 @@ class ActivityLog(models.Model):
             models.CheckConstraint(
                 condition=Q(hours__gt=0) & Q(hours__lte=MAX_HOURS_PER_ENTRY),
                 name="activity_hours_in_range",
+            ),
+            models.UniqueConstraint(
+                fields=["champion", "submission_key"], name="activity_submitted_once"
             ),
         ]
 

@@ -41,6 +41,12 @@ class ExpenseClaim(models.Model):
     reviewed_at = models.DateTimeField(null=True, blank=True)
     paid_on = models.DateField(null=True, blank=True)
     payment_reference = models.CharField(max_length=100, blank=True)
+    submission_key = models.UUIDField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The form's one-time key: the same form sent twice records one entry.",
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -52,6 +58,9 @@ class ExpenseClaim(models.Model):
         ]
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="expense_amount_positive"),
+            models.UniqueConstraint(
+                fields=["champion", "submission_key"], name="expense_submitted_once"
+            ),
         ]
 
     def __str__(self):

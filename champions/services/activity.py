@@ -6,6 +6,7 @@ own entries, at most 16 hours a day, and a question staff ask that the champion 
 """
 
 import datetime
+import uuid
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any, NotRequired, TypedDict, Unpack
@@ -23,6 +24,7 @@ from ..choices import ActivityStatus
 from ..models import ActivityLog, Champion
 from ..selectors.activity import activity_log_event_choices
 from . import reviews
+from .submissions import entry_already_submitted
 
 CHAMPION_DATE_WINDOW_DAYS = 90
 
@@ -93,15 +95,24 @@ def activity_log_submit(
     champion: Champion,
     entered_by: User | None = None,
     protective_factors: Iterable = (),
+    submission_key: uuid.UUID | None = None,
     **fields: Unpack[ActivityFields],
 ) -> ActivityLog:
-    """Record an activity, waiting for review. Staff may enter dates older than 90 days."""
+    """Record an activity, waiting for review. Staff may enter dates older than 90 days.
+
+    Sent again with the same `submission_key`, it returns the entry already recorded.
+    """
+    sent = entry_already_submitted(
+        ActivityLog.objects, champion=champion, submission_key=submission_key
+    )
+    if sent is not None:
+        return sent
     by_staff = reviews.by_staff(entered_by)
     _check_activity_rules(
         champion=champion, date=fields["date"], event=fields.get("event"), by_staff=by_staff
     )
-    _lock_champion(champion)
-    return _save(ActivityLog(champion=champion), protective_factors, fields)
+    log = ActivityLog(champion=champion, submission_key=submission_key)
+    return _save(log, protective_factors, fields)
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ decision e-mails. Only here: a receipt file (replaced or deleted with the claim)
 """
 
 import datetime
+import uuid
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import NotRequired, TypedDict, Unpack
@@ -23,6 +24,7 @@ from ..choices import ExpenseStatus
 from ..models import ActivityLog, Champion, ExpenseClaim
 from ..validators import validate_not_in_future
 from . import reviews
+from .submissions import entry_already_submitted
 
 DECISION_EMAILS = {
     ExpenseStatus.REJECTED: (
@@ -67,10 +69,17 @@ def expense_claim_submit(
     champion: Champion,
     receipt=None,
     entered_by: User | None = None,
+    submission_key: uuid.UUID | None = None,
     **fields: Unpack[ExpenseFields],
 ) -> ExpenseClaim:
-    """Record a claim, waiting for review."""
-    return _save(ExpenseClaim(champion=champion), receipt, fields)
+    """Record a claim, waiting for review; sent again with the same key, the one recorded."""
+    sent = entry_already_submitted(
+        ExpenseClaim.objects, champion=champion, submission_key=submission_key
+    )
+    if sent is not None:
+        return sent
+    claim = ExpenseClaim(champion=champion, submission_key=submission_key)
+    return _save(claim, receipt, fields)
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from wagtail.images.fields import WagtailImageField
 
 from accounts.images import image_check
 from champions.choices import ConsentKind
+from champions.forms.fields import submission_key_field
 from champions.wording import consent_wording
 
 
@@ -50,6 +51,7 @@ class ChampionStoryForm(forms.Form):
     photo_consent = forms.BooleanField(
         required=False, help_text="Only needed to send a photo with your story."
     )
+    submission_key = submission_key_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

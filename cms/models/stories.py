@@ -125,6 +125,9 @@ class StoryPage(PublicCacheMixin, Page):
     # Kept in step with hero_image and body on save, so lists can filter on photo consent.
     has_photos = models.BooleanField(default=False, editable=False)
     submitted_by_champion = models.BooleanField(default=False, editable=False)
+    # The champion's story form's one-time key: the same form sent twice makes one story.
+    submission_key = models.UUIDField(null=True, blank=True, editable=False)
+    exclude_fields_in_copy = ["submission_key"]
 
     content_panels = [
         *Page.content_panels,
@@ -157,6 +160,11 @@ class StoryPage(PublicCacheMixin, Page):
 
     class Meta:
         ordering = ["-first_published_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["champion", "submission_key"], name="story_submitted_once"
+            ),
+        ]
 
     @property
     def tag_names(self):

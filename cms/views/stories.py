@@ -33,6 +33,7 @@ def story_new(request):
                 text=data["text"],
                 photo=data.get("photo"),
                 photo_alt=data.get("photo_alt", ""),
+                submission_key=data.get("submission_key"),
             )
         except StoryIndexMissing as error:
             form.add_error(None, str(error))
