@@ -16,6 +16,7 @@ from .services.photos import (
     images_restore,
     story_image_ids,
 )
+from .services.search import search_index_compact
 from .services.stories import stories_unpublish_without_consent
 
 
@@ -49,6 +50,7 @@ def on_champion_anonymising(sender, champion, **kwargs):
     # Deleting a page logs its title ("wagtail.delete"); the history must not name them.
     PageLogEntry.objects.filter(page_id__in=story_ids).delete()
     images_erase(images=images)
+    search_index_compact()
 
 
 def champion_data_export(champion) -> dict:
