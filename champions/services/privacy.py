@@ -18,9 +18,10 @@ from accounts.services.outbox import outbox_messages_redact
 from .. import audit
 from ..choices import Stage
 from ..models import Champion, Consent
+from ..selectors.history import champion_history_targets
 from ..signals import champion_anonymising
 from .consents import consent_withdraw
-from .history import champion_history_targets, history_anonymise
+from .history import history_anonymise
 
 
 @transaction.atomic
