@@ -6,6 +6,7 @@ Delivery runs in a worker after the commit: each queued row is locked, sent once
 sent (or failed, with the error; the caller's next run queues a failed key again).
 """
 
+import datetime
 import logging
 from collections.abc import Iterable
 
@@ -143,3 +144,14 @@ def outbox_messages_redact(*, user: User, address: str, redactor: Redactor) -> i
         message.save(update_fields=["address", "subject", "body", "attachments", "last_error"])
         changed += 1
     return changed
+
+
+def outbox_bodies_clear(*, now: datetime.datetime | None = None) -> int:
+    """Messages older than the retention period keep only their delivery record: key, address,
+    status and times; the subject, body and attachments go. Returns how many were cleared."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.RETENTION["OUTBOX_BODY_DAYS"])
+    old = OutboxMessage.objects.filter(created_at__lt=cutoff).exclude(status=OutboxStatus.QUEUED)
+    return old.exclude(body="", subject=REMOVED, attachments=[]).update(
+        subject=REMOVED, body="", attachments=[]
+    )
