@@ -39,15 +39,37 @@ class PrivateFileSystemStorage(FileSystemStorage):
             self.__dict__.pop("location", None)
 
 
-class PrivateS3Storage(S3Storage):
+def named_storage(alias: str):
+    """The configured storage of this name (what the S3 storages deconstruct to)."""
+    return storages[alias]
+
+
+class _ByName:
+    """Deconstructs to its name in STORAGES rather than its options.
+
+    Wagtail passes a deleted image's storage, deconstructed, to a background task; the options
+    hold a botocore Config (not JSON) and the credentials, which must not travel in a task.
+    """
+
+    alias = ""
+
+    def deconstruct(self):
+        return ("accounts.storage.named_storage", (self.alias,), {})
+
+
+class PrivateS3Storage(_ByName, S3Storage):
     """Private files in the private bucket: every object private, no URL; views stream them."""
+
+    alias = "private"
 
     def url(self, name, parameters=None, expire=None, http_method=None):
         raise ValueError(NO_URL)
 
 
-class PublicMediaStorage(S3Storage):
+class PublicMediaStorage(_ByName, S3Storage):
     """Public media in the public bucket: renditions readable by anyone, the rest private."""
+
+    alias = "default"
 
     def get_default_settings(self):
         # "public-read", or None where the bucket policy grants read and refuses ACLs.

@@ -11,6 +11,8 @@ from wagtail import hooks
 BOOKED_EVENTS = "champions_booked_events"
 # fn(champion) -> dict of extra sections for the champion's data download.
 DATA_EXPORT = "champions_data_export"
+# fn(champion) -> list of (path in the zip, Django File) for the champion's data download.
+DATA_EXPORT_FILES = "champions_data_export_files"
 
 
 def answers(name: str) -> list:

@@ -15,7 +15,7 @@ from .viewsets.base import LimitedPermissionPolicy
 from .viewsets.expense_claim import ApproveExpenseBulkAction, MarkPaidBulkAction
 
 # Champions sign themselves up (which also records their first stage); erasure is anonymisation.
-register_permission_policy(Champion, LimitedPermissionPolicy(Champion, {"change", "view"}))
+register_permission_policy(Champion, LimitedPermissionPolicy(Champion, {"change", "view", "erase"}))
 register_permission_policy(StageChange, LimitedPermissionPolicy(StageChange, {"view"}))
 register_permission_policy(Consent, LimitedPermissionPolicy(Consent, {"view"}))
 

@@ -16,6 +16,7 @@ class CmsConfig(AppConfig):
         from events.models import Event
 
         from . import receivers
+        from .models import StoryPage
 
         consent_withdrawn.connect(receivers.on_consent_withdrawn, dispatch_uid="cms-consent")
         champion_anonymising.connect(
@@ -23,6 +24,9 @@ class CmsConfig(AppConfig):
         )
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(receivers.on_content_changed, dispatch_uid=f"cms-{id(signal)}")
+        page_published.connect(
+            receivers.on_story_published, sender=StoryPage, dispatch_uid="cms-story-photos"
+        )
         post_delete.connect(receivers.on_content_changed, sender=Page, dispatch_uid="cms-del")
         for model in (Consent, Event):
             post_save.connect(

@@ -1,19 +1,42 @@
 """How the public site answers signals and hooks: keeping the public page cache and published
 stories in step with content and consent (connected in apps.py, hooks in wagtail_hooks.py)."""
 
-from django.db import transaction
+from pathlib import PurePosixPath
 
-from champions.selectors.privacy import export_rows
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowState
+
+from accounts.storage import private_storage
+from champions.choices import ConsentKind
+from champions.selectors.privacy import export_rows, note_exported
 
 from .cache import public_cache_clear
 from .models import StoryPage
+from .models.stories import StoryPageTag
+from .services.photos import (
+    WITHDRAWN_PREFIX,
+    champion_images,
+    images_erase,
+    images_hide,
+    images_restore,
+    story_image_ids,
+)
+from .services.search import search_index_compact
 from .services.stories import stories_unpublish_without_consent
 
 
 def on_consent_withdrawn(sender, champion, kind, **kwargs):
     # At once, in the same request: the story must not be served a moment longer.
     stories_unpublish_without_consent(champion_id=champion.pk)
+    if kind in (ConsentKind.STORY, ConsentKind.PHOTO):
+        images_hide(images=champion_images(champion=champion))
     on_content_changed(sender)
+
+
+def on_story_published(sender, instance, **kwargs):
+    # Publishing needs current consent, so photos hidden when it lapsed may be shown again.
+    images_restore(image_ids=story_image_ids(instance))
 
 
 def on_content_changed(sender, **kwargs):
@@ -24,11 +47,61 @@ def on_content_changed(sender, **kwargs):
 
 
 def on_champion_anonymising(sender, champion, **kwargs):
-    """Stories stay, but no longer name the champion they were about."""
-    StoryPage.objects.filter(champion=champion).update(champion=None)
+    """Stories about the champion go, with their revisions, history and photos."""
+    images = list(champion_images(champion=champion))
+    stories = list(StoryPage.objects.filter(champion=champion))
+    story_ids = [story.pk for story in stories]
+    for story in stories:
+        story.delete()
+    # Deleting a page logs its title ("wagtail.delete"); the history must not name them.
+    PageLogEntry.objects.filter(page_id__in=story_ids).delete()
+    images_erase(images=images)
+    search_index_compact()
 
 
 def champion_data_export(champion) -> dict:
-    """The champion's stories, for their data download."""
-    stories = StoryPage.objects.filter(champion=champion)
-    return {"stories": export_rows(stories, "title", "live", "first_published_at")}
+    """Stories about the champion with their text, revisions, moderation and history, and
+    the images of them, for their data download."""
+    stories = StoryPage.objects.filter(champion=champion).prefetch_related(
+        "tags", "protective_factors"
+    )
+    ids = [story.pk for story in stories]
+    revisions = Revision.page_revisions.filter(object_id__in=[str(pk) for pk in ids])
+    workflow_states = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=[str(pk) for pk in ids],
+    ).select_related("workflow")
+    note_exported(StoryPageTag)
+    return {
+        "stories": export_rows(
+            stories,
+            *("title", "summary", "body", "hero_alt", "tags", "protective_factors", "live"),
+            *("first_published_at", "last_published_at", "url_path"),
+        ),
+        "story_revisions": export_rows(revisions, "object_id", "created_at", "content"),
+        "story_moderation": export_rows(
+            workflow_states, "object_id", "workflow__name", "status", "created_at"
+        ),
+        "story_moderation_steps": export_rows(
+            TaskState.objects.filter(workflow_state__in=workflow_states).select_related("task"),
+            *("workflow_state__object_id", "task__name", "status", "started_at", "finished_at"),
+            "comment",
+        ),
+        "story_history": export_rows(
+            PageLogEntry.objects.filter(page_id__in=ids), "page_id", "timestamp", "action"
+        ),
+        "images": export_rows(
+            champion_images(champion=champion), "title", "description", "file", "created_at"
+        ),
+    }
+
+
+def champion_data_files(champion) -> list:
+    """The original of every image of the champion, wherever consent has put it."""
+    files = []
+    for image in champion_images(champion=champion):
+        name = PurePosixPath(image.file.name).name
+        hidden = WITHDRAWN_PREFIX + image.file.name
+        file = private_storage.open(hidden) if private_storage.exists(hidden) else image.file
+        files.append((f"files/images/{name}", file))
+    return files

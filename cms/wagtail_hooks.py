@@ -16,5 +16,6 @@ def log_actions(actions):
 for name, fn in [
     ("register_log_actions", log_actions),
     (champions_hooks.DATA_EXPORT, receivers.champion_data_export),
+    (champions_hooks.DATA_EXPORT_FILES, receivers.champion_data_files),
 ]:
     hooks.register(name, fn)

@@ -4,8 +4,10 @@ Connected in apps.py (signals) and registered in wagtail_hooks.py (hooks): champ
 imports events, so this is where events reacts to what happens to a champion.
 """
 
+from django.urls import reverse
 from django.utils import timezone
 
+from accounts.site import absolute_url
 from champions.selectors.privacy import export_rows
 
 from .choices import RegistrationStatus
@@ -35,7 +37,10 @@ def events_booked_by(champion, *, started_only: bool):
 
 
 def champion_data_export(champion) -> dict:
-    """The champion's event registrations, for their data download."""
+    """The champion's event registrations and calendar feed, for their data download."""
+    feeds = export_rows(CalendarFeed.objects.filter(champion=champion), "token", "created_at")
+    for feed in feeds:
+        feed["url"] = absolute_url(reverse("calendar:private", args=[feed["token"]]))
     return {
         "event_registrations": export_rows(
             Registration.objects.filter(champion=champion).select_related("event"),
@@ -43,5 +48,11 @@ def champion_data_export(champion) -> dict:
             "event__starts_at",
             "status",
             "attended",
-        )
+            "created_at",
+            "cancelled_at",
+        ),
+        "calendar_feed": feeds,
+        "event_invitations": export_rows(
+            Event.objects.filter(invited=champion), "title", "starts_at"
+        ),
     }

@@ -6,16 +6,19 @@ Delivery runs in a worker after the commit: each queued row is locked, sent once
 sent (or failed, with the error; the caller's next run queues a failed key again).
 """
 
+import datetime
 import logging
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from ..choices import OutboxStatus
 from ..models import OutboxMessage, User
+from ..redaction import REMOVED, Redactor
 from ..tasks.outbox import deliver_outbox_messages
 
 logger = logging.getLogger(__name__)
@@ -114,3 +117,41 @@ def _deliver(pk: int, connection) -> bool:
 
 def _text(content) -> str:
     return content.decode() if isinstance(content, bytes) else content
+
+
+def outbox_messages_redact(*, user: User, address: str, redactor: Redactor) -> int:
+    """Erasure: messages to this person lose their content and address (queued ones are not
+    sent); other messages lose the person's identifiers. Returns how many rows changed.
+
+    `user` is already anonymised; `address` is the e-mail address they had.
+    """
+    own = OutboxMessage.objects.filter(Q(user=user) | Q(address__iexact=address))
+    queued = list(own.filter(status=OutboxStatus.QUEUED).values_list("pk", flat=True))
+    changed = own.update(
+        user=None, address=user.email, subject=REMOVED, body="", attachments=[], last_error=""
+    )
+    OutboxMessage.objects.filter(pk__in=queued).update(
+        status=OutboxStatus.FAILED, last_error="Not sent: the recipient's data was erased."
+    )
+    naming = Q(pk__in=[])
+    for word in redactor.identifiers:
+        for field in ("address", "subject", "body", "attachments", "last_error"):
+            naming |= Q(**{f"{field}__icontains": word})
+    for message in OutboxMessage.objects.filter(naming).exclude(address=user.email):
+        for field in ("address", "subject", "body", "last_error"):
+            setattr(message, field, redactor.text(getattr(message, field)))
+        message.attachments = redactor.data(message.attachments)
+        message.save(update_fields=["address", "subject", "body", "attachments", "last_error"])
+        changed += 1
+    return changed
+
+
+def outbox_bodies_clear(*, now: datetime.datetime | None = None) -> int:
+    """Messages older than the retention period keep only their delivery record: key, address,
+    status and times; the subject, body and attachments go. Returns how many were cleared."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.RETENTION["OUTBOX_BODY_DAYS"])
+    old = OutboxMessage.objects.filter(created_at__lt=cutoff).exclude(status=OutboxStatus.QUEUED)
+    return old.exclude(body="", subject=REMOVED, attachments=[]).update(
+        subject=REMOVED, body="", attachments=[]
+    )

@@ -51,6 +51,7 @@ class Champion(models.Model):
         ordering = ["preferred_name", "pk"]
         permissions = [
             ("override_readiness", "Can make a champion active who is not ready, with a reason"),
+            ("erase_champion", "Can erase a champion's personal details, with a reason"),
         ]
 
     def __str__(self):

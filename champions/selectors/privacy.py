@@ -1,15 +1,28 @@
 """A champion's own data, as a copy on request (the download on "My consents").
 
-Sections held by higher apps (event registrations, stories) are added by the DATA_EXPORT hook,
-whose functions build their rows with `export_rows`.
+The download is a zip: `my-data.json` with every kind of record the site keeps about them, and
+their files (receipts, photos). Sections held by higher apps (event registrations, the calendar
+feed, stories) come from the DATA_EXPORT hooks, which build their rows with `export_rows`;
+their files come from the DATA_EXPORT_FILES hooks. Every model a section reads is noted
+(`exported_models`), so a test can tell when a new model about champions is left out.
 """
 
+import contextvars
 import datetime
+import io
+import json
+import zipfile
+from pathlib import PurePosixPath
 
+from allauth.account.models import EmailAddress
+from django.db.models import Manager
 from django.utils import timezone
 
+from accounts.models import OutboxMessage
+
 from .. import hooks
-from ..models import Champion
+from ..models import ActivityFactor, Champion
+from .history import champion_log_entries
 
 # Each section of the download: (key, the champion's rows, fields).
 SECTIONS = [
@@ -21,7 +34,7 @@ SECTIONS = [
     (
         "checks",
         lambda c: c.checks.all(),
-        ("kind", "status", "completed_on", "renewal_due_on", "certificate_last4"),
+        ("kind", "status", "completed_on", "renewal_due_on", "certificate_last4", "notes"),
     ),
     (
         "consents",
@@ -35,12 +48,14 @@ SECTIONS = [
     ),
     (
         "activity_logs",
-        lambda c: c.activity_logs.all(),
+        lambda c: c.activity_logs.select_related("event").prefetch_related("protective_factors"),
         (
             "date",
             "kind",
             "hours",
+            "event__title",
             "people_reached",
+            "protective_factors",
             "description",
             "status",
             "staff_message",
@@ -50,14 +65,47 @@ SECTIONS = [
     (
         "expense_claims",
         lambda c: c.expense_claims.all(),
-        ("date", "category", "amount", "description", "status", "paid_on", "payment_reference"),
+        (
+            "date",
+            "category",
+            "amount",
+            "description",
+            "receipt",
+            "status",
+            "staff_message",
+            "paid_on",
+            "payment_reference",
+        ),
+    ),
+    (
+        "supervision_notes",
+        lambda c: c.supervision_notes.all(),
+        ("held_on", "kind", "note"),
+    ),
+    (
+        "email_addresses",
+        lambda c: EmailAddress.objects.filter(user=c.user_id),
+        ("email", "verified", "primary"),
+    ),
+    (
+        "messages_sent_to_you",
+        lambda c: OutboxMessage.objects.filter(user=c.user_id),
+        ("created_at", "address", "subject", "body", "status", "sent_at"),
+    ),
+    (
+        "audit_log",
+        champion_log_entries,
+        ("timestamp", "action", "label", "data"),
     ),
 ]
 
+_exported = contextvars.ContextVar("exported_models", default=None)
+
 
 def champion_data_export(champion: Champion) -> dict:
-    """Everything held about this champion, as plain data for a JSON download."""
+    """Everything held about this champion, as plain data for the JSON file of the download."""
     user = champion.user
+    note_exported(type(user), Champion, ActivityFactor)  # account, profile, factors on logs
     export = {
         "exported_at": timezone.now().isoformat(),
         "account": {
@@ -65,6 +113,7 @@ def champion_data_export(champion: Champion) -> dict:
             "first_name": user.first_name,
             "last_name": user.last_name,
             "date_joined": user.date_joined.isoformat(),
+            "last_login": _plain(user.last_login),
         },
         "profile": {
             "preferred_name": champion.preferred_name,
@@ -74,6 +123,7 @@ def champion_data_export(champion: Champion) -> dict:
             "heard_about": champion.heard_about,
             "stage": champion.get_stage_display(),
             "joined_on": _plain(champion.joined_on),
+            "left_on": _plain(champion.left_on),
             "coordinator": str(champion.coordinator or ""),
         },
     }
@@ -84,20 +134,67 @@ def champion_data_export(champion: Champion) -> dict:
     return export
 
 
+def champion_data_files(champion: Champion) -> list[tuple[str, object]]:
+    """(path in the zip, file) for each file of theirs: receipts, then the hooks' files."""
+    files = [
+        (f"files/receipts/{PurePosixPath(claim.receipt.name).name}", claim.receipt)
+        for claim in champion.expense_claims.exclude(receipt="")
+    ]
+    for answer in hooks.answers(hooks.DATA_EXPORT_FILES):
+        files += answer(champion)
+    return files
+
+
+def champion_data_archive(champion: Champion) -> bytes:
+    """The download: a zip of my-data.json and their files (a file gone missing is skipped)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        data = champion_data_export(champion)
+        text = json.dumps(data, indent=2, ensure_ascii=False)
+        archive.writestr("my-data.json", text)
+        for path, file in champion_data_files(champion):
+            try:
+                with file.open("rb") as source:
+                    archive.writestr(path, source.read())
+            except (FileNotFoundError, OSError):
+                continue
+    return buffer.getvalue()
+
+
+def exported_models(champion: Champion) -> set[type]:
+    """The models the download reads, found by building it (for the coverage test)."""
+    token = _exported.set(set())
+    try:
+        champion_data_export(champion)
+        return _exported.get()
+    finally:
+        _exported.reset(token)
+
+
+def note_exported(*models) -> None:
+    """Note that the download holds these models' rows (export_rows does this itself)."""
+    seen = _exported.get()
+    if seen is not None:
+        seen.update(models)
+
+
 def export_rows(queryset, *fields) -> list[dict]:
     """Rows of plain values (dates as ISO text) for the download; `a__b` follows a relation."""
+    note_exported(queryset.model)
     return [{field: _path(obj, field) for field in fields} for obj in queryset]
 
 
 def _path(obj, dotted):
     for part in dotted.split("__"):
         obj = getattr(obj, part, None)
+    if isinstance(obj, Manager):
+        return [str(item) for item in obj.all()]
     return _plain(obj)
 
 
 def _plain(value):
     if isinstance(value, datetime.date | datetime.datetime):
         return value.isoformat()
-    if value is None or isinstance(value, bool | int | float | str):
+    if value is None or isinstance(value, bool | int | float | str | dict | list):
         return value
     return str(value)

@@ -3,24 +3,25 @@
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import JsonResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from ..access import champion_for_request
 from ..forms.privacy import EraseConfirmForm
-from ..selectors.privacy import champion_data_export
+from ..selectors.privacy import champion_data_archive
 from ..services.privacy import champion_anonymise
 
 
 @login_required
+@never_cache
 def my_data(request):
-    """A copy of everything held about the signed-in champion, as a JSON download."""
+    """A copy of everything held about the signed-in champion: a zip of a JSON file and their
+    files (what a subject-access request needs)."""
     champion = champion_for_request(request)
-    response = JsonResponse(
-        champion_data_export(champion), json_dumps_params={"indent": 2, "ensure_ascii": False}
-    )
-    response["Content-Disposition"] = 'attachment; filename="my-parent-champions-data.json"'
+    response = HttpResponse(champion_data_archive(champion), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="my-parent-champions-data.zip"'
     return response
 
 

@@ -23,6 +23,7 @@ from ..selectors.champions import (
 )
 from ..selectors.readiness import champion_readiness_gaps
 from ..selectors.training import training_modules_required
+from ..views.admin.erase import EraseChampionView
 from ..views.admin.stage import ChangeStageView
 from .base import ProgrammeViewSet, SafeExportIndexView
 
@@ -132,6 +133,15 @@ class ChampionInspectView(generic.InspectView):
                     priority=5,
                 )
             )
+        if self.user_has_permission("erase") and self.object.anonymised_at is None:
+            buttons.append(
+                Button(
+                    "Erase personal details",
+                    url=reverse("champions_champion:erase", args=[self.object.pk]),
+                    icon_name="bin",
+                    priority=50,
+                )
+            )
         return buttons
 
     def get_context_data(self, **kwargs):
@@ -228,4 +238,5 @@ class ChampionViewSet(ProgrammeViewSet):
         return [
             *super().get_urlpatterns(),
             path("stage/<int:pk>/", ChangeStageView.as_view(), name="change_stage"),
+            path("erase/<int:pk>/", EraseChampionView.as_view(), name="erase"),
         ]

@@ -15,6 +15,7 @@ from .. import audit
 from ..cache import public_cache_clear
 from ..models import StoryIndexPage, StoryPage
 from .notifications import stories_unpublished_notify_staff
+from .photos import images_hide, story_image_ids
 
 
 @transaction.atomic
@@ -23,7 +24,7 @@ def stories_unpublish_without_consent(*, champion_id: int | None = None) -> list
 
     Idempotent: a second run finds nothing live to unpublish. The public page cache is purged
     either way, so no cached list or page outlives a consent that expired. Staff are told what
-    came down. Returns what it unpublished.
+    came down, and their photos are hidden (cms.services.photos). Returns what it unpublished.
     """
     stories = StoryPage.objects.hidden().select_related("champion")
     if champion_id is not None:
@@ -32,6 +33,8 @@ def stories_unpublish_without_consent(*, champion_id: int | None = None) -> list
     for story in stories:
         story.unpublish(log_action=audit.UNPUBLISH_WITHOUT_CONSENT)
         unpublished.append(story)
+    image_ids = set().union(*(story_image_ids(story) for story in unpublished))
+    images_hide(images=get_image_model().objects.filter(pk__in=image_ids))
     if unpublished:
         transaction.on_commit(lambda: stories_unpublished_notify_staff(stories=unpublished))
     public_cache_clear()

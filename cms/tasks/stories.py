@@ -7,3 +7,11 @@ def unpublish_stories_without_consent(champion_id: int | None = None) -> int:
     from ..services.stories import stories_unpublish_without_consent
 
     return len(stories_unpublish_without_consent(champion_id=champion_id))
+
+
+@shared_task(name="cms.tasks.prune_former_champion_story_revisions")
+def prune_former_champion_story_revisions() -> int:
+    """Nightly: stories about former champions keep only their latest and live revisions."""
+    from ..services.retention import former_champion_story_revisions_prune
+
+    return former_champion_story_revisions_prune()

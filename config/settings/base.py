@@ -379,6 +379,22 @@ CELERY_BEAT_SCHEDULE = {
         "task": "champions.tasks.anonymise_leavers",
         "schedule": crontab(hour=2, minute=30),
     },
+    "champions-drop-dbs-certificate-numbers": {
+        "task": "champions.tasks.drop_dbs_certificate_numbers",
+        "schedule": crontab(hour=2, minute=40),
+    },
+    "champions-delete-old-receipts": {
+        "task": "champions.tasks.delete_old_receipts",
+        "schedule": crontab(hour=2, minute=50),
+    },
+    "cms-prune-former-champion-story-revisions": {
+        "task": "cms.tasks.prune_former_champion_story_revisions",
+        "schedule": crontab(hour=3, minute=0),
+    },
+    "accounts-clear-old-outbox-bodies": {
+        "task": "accounts.tasks.clear_old_outbox_bodies",
+        "schedule": crontab(hour=3, minute=30),
+    },
     "event-reminders": {
         "task": "events.tasks.send_event_reminders",
         "schedule": crontab(minute="*/15"),
@@ -392,10 +408,23 @@ CELERY_BEAT_SCHEDULE = {
 # Programme rules: those staff change without a deploy are Wagtail settings
 # (Settings > Champions settings, Events settings); retention periods stay here.
 # ------------------------------------------------------------------------------
-# Sign-ups never confirmed are deleted after this long (personal data kept minimal).
-UNVERIFIED_ACCOUNT_RETENTION = timedelta(
-    days=env.int("UNVERIFIED_ACCOUNT_RETENTION_DAYS", default=14)
-)
+# Retention: how long personal data is kept, every rule in one dict (the rules, their nightly
+# jobs and what each keeps are listed in champions/retention.py and docs/deploy.md).
+RETENTION = {
+    # Sign-ups never confirmed are deleted.
+    "UNVERIFIED_SIGNUP_DAYS": env.int("UNVERIFIED_ACCOUNT_RETENTION_DAYS", default=14),
+    # Alumni are anonymised after they leave.
+    "LEAVER_DAYS": env.int("LEAVER_RETENTION_DAYS", default=730),
+    # DBS certificate numbers are dropped after the check (DBS code of practice: six months).
+    "DBS_CERTIFICATE_DAYS": env.int("RETENTION_DBS_CERTIFICATE_DAYS", default=183),
+    # Receipt files are deleted after the finance period (HMRC: six years plus the current one).
+    "RECEIPT_YEARS": env.int("RETENTION_RECEIPT_YEARS", default=7),
+    # Old revisions of stories about former champions are deleted after they leave.
+    "FORMER_CHAMPION_REVISION_DAYS": env.int("RETENTION_STORY_REVISION_DAYS", default=90),
+    # The outbox keeps message bodies this long; after it, only the delivery record.
+    "OUTBOX_BODY_DAYS": env.int("RETENTION_OUTBOX_BODY_DAYS", default=90),
+}
+UNVERIFIED_ACCOUNT_RETENTION = timedelta(days=RETENTION["UNVERIFIED_SIGNUP_DAYS"])
 
 # Security (tightened further in production.py)
 # ------------------------------------------------------------------------------
@@ -448,8 +477,8 @@ LOGGING = {
     },
 }
 
-# Alumni are anonymised this many days after they leave (champions/privacy.py).
-LEAVER_RETENTION_DAYS = env.int("LEAVER_RETENTION_DAYS", default=730)
+# Alumni are anonymised this many days after they leave (RETENTION above).
+LEAVER_RETENTION_DAYS = RETENTION["LEAVER_DAYS"]
 # Story and photo consent lapse after this many years; contact consent does not.
 CONSENT_VALIDITY_YEARS = env.int("CONSENT_VALIDITY_YEARS", default=5)
 
