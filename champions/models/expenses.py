@@ -7,6 +7,7 @@ from django.utils import timezone
 from accounts.models.fields import optional_link
 
 from ..choices import ExpenseCategory, ExpenseStatus
+from ..money import format_money
 from ..uploads import private_storage, receipt_upload_to, validate_receipt
 from ..validators import validate_not_in_future
 from .activity import ActivityLog
@@ -55,7 +56,9 @@ class ExpenseClaim(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_category_display()}, £{self.amount} on {self.date:%-d %b %Y}"
+        return (
+            f"{self.get_category_display()}, {format_money(self.amount)} on {self.date:%-d %b %Y}"
+        )
 
     @property
     def is_open(self) -> bool:
@@ -69,7 +72,7 @@ class ExpenseClaim(models.Model):
                 errors["amount"] = "Enter an amount of more than £0."
             elif self.amount > ceiling:
                 errors["amount"] = (
-                    f"One claim can be at most £{ceiling:.2f}. "
+                    f"One claim can be at most {format_money(ceiling)}. "
                     "For more, talk to your coordinator first."
                 )
         try:
