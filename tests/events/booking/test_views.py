@@ -91,6 +91,13 @@ def test_full_event_offers_waiting_list(champion_client, champion):
     assert "you are on the waiting list" in response.content.decode()
 
 
+def test_champion_event_pages_say_which_events_need_a_dbs_check(champion_client):
+    event = EventFactory(requires_dbs=True)
+    for url in (reverse("events:list"), reverse("events:detail", args=[event.pk])):
+        html = champion_client.get(url).content.decode()
+        assert "<dt>Checks</dt><dd>Needs a current DBS check</dd>" in html
+
+
 def test_refused_booking_shows_the_reason(champion_client):
     event = EventFactory(requires_dbs=True)
     response = champion_client.post(reverse("events:book", args=[event.pk]), follow=True)
