@@ -65,7 +65,7 @@ class ExpenseClaimViewSet(ReviewViewSet):
         "pk": "Claim",
         "champion.preferred_name": "Champion",
         "champion.user.email": "E-mail",
-        "champion.area": "Area",
+        "champion.area": "Ward",
         "get_category_display": "Category",
         "amount": "Amount (GBP)",
         "get_status_display": "Status",
