@@ -40,10 +40,15 @@ def event_detail(request, champion, pk):
 def _visible_event(champion, pk):
     queryset = events_with_booked_count(events_visible_to(champion).select_related("area"))
     event = get_object_or_404(queryset, pk=pk)
-    mine = Registration.objects.filter(event=event, champion=champion).first()
+    mine = (
+        Registration.objects.filter(event=event, champion=champion)
+        .with_waiting_position()
+        .first()
+    )
     event.my_registration = mine
     event.my_status = mine.status if mine else None
     event.my_registration_id = mine.pk if mine else None
+    event.my_waiting_position = mine.waiting_position if mine else None
     return event
 
 

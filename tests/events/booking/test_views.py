@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from events.choices import Audience, EventKind, EventStatus, RegistrationStatus
 from events.models import Registration
-from tests.factories.champions import AreaFactory, ChampionFactory
+from tests.factories.champions import ActivityLogFactory, AreaFactory, ChampionFactory
 from tests.factories.events import EventFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -147,6 +147,55 @@ def test_my_events_shows_upcoming_past_attendance_and_log_prompt(champion_client
     assert "Attended" in html and "Absent" in html
     assert f'href="/dashboard/activity/new/?event={past_event.pk}"' in html
     assert f"/dashboard/activity/new/?event={missed.pk}" not in html
+
+
+def test_an_event_already_logged_links_to_its_log_instead_of_a_prompt(champion_client, champion):
+    def attended(title, days_ago):
+        event = EventFactory(
+            title=title, starts_at=timezone.now() - datetime.timedelta(days=days_ago)
+        )
+        RegistrationFactory(champion=champion, event=event, attended=True)
+        return event
+
+    pending, approved, rejected = attended("Pending", 2), attended("Approved", 3), attended("No", 4)
+    waiting_log = ActivityLogFactory(champion=champion, event=pending)
+    approved_log = ActivityLogFactory(champion=champion, event=approved, approved=True)
+    ActivityLogFactory(champion=champion, event=rejected, rejected=True)
+    ActivityLogFactory(event=approved)  # another champion's log changes nothing here
+    for url in (reverse("events:mine"), reverse("champions:dashboard")):
+        html = champion_client.get(url).content.decode()
+        for logged, log in ((pending, waiting_log), (approved, approved_log)):
+            assert f"/dashboard/activity/new/?event={logged.pk}" not in html
+            assert f'href="{reverse("activity:detail", args=[log.pk])}"' in html
+        assert "(waiting for review)" in html and "(approved)" in html
+        assert f'href="/dashboard/activity/new/?event={rejected.pk}"' in html
+
+
+def test_a_champion_sees_their_place_on_the_waiting_list(champion_client, champion):
+    event = EventFactory(title="Health visiting forum", capacity=1)
+    RegistrationFactory(event=event)
+    RegistrationFactory.create_batch(2, event=event, waiting=True)
+    RegistrationFactory(event=event, champion=champion, waiting=True)
+    RegistrationFactory(event=event, waiting=True)
+    assert "3rd on the waiting list" in champion_client.get(reverse("events:mine")).content.decode()
+    detail = champion_client.get(reverse("events:detail", args=[event.pk])).content.decode()
+    assert "You are 3rd on the waiting list" in detail
+    dashboard = champion_client.get(reverse("champions:dashboard")).content.decode()
+    assert "3rd on the waiting list" in dashboard
+    Registration.objects.filter(event=event, status=RegistrationStatus.WAITING).first().delete()
+    assert "2nd on the waiting list" in champion_client.get(reverse("events:mine")).content.decode()
+
+
+def test_my_events_runs_constant_queries(champion_client, champion):
+    url = reverse("events:mine")
+    RegistrationFactory(champion=champion, waiting=True, event=EventFactory(capacity=0))
+    few = _count_queries(champion_client, url)
+    for n in range(5):
+        RegistrationFactory(champion=champion, waiting=True, event=EventFactory(capacity=0))
+        event = EventFactory(starts_at=timezone.now() - datetime.timedelta(days=n + 1))
+        RegistrationFactory(champion=champion, attended=True, event=event)
+        ActivityLogFactory(champion=champion, event=event)
+    assert _count_queries(champion_client, url) == few
 
 
 def test_dashboard_panel_lists_bookings_and_prompts_in_constant_queries(champion_client, champion):
