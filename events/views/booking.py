@@ -41,9 +41,7 @@ def _visible_event(champion, pk):
     queryset = events_with_booked_count(events_visible_to(champion).select_related("area"))
     event = get_object_or_404(queryset, pk=pk)
     mine = (
-        Registration.objects.filter(event=event, champion=champion)
-        .with_waiting_position()
-        .first()
+        Registration.objects.filter(event=event, champion=champion).with_waiting_position().first()
     )
     event.my_registration = mine
     event.my_status = mine.status if mine else None
