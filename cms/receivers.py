@@ -6,7 +6,7 @@ from django.db import transaction
 from champions.selectors.privacy import export_rows
 
 from .cache import public_cache_clear
-from .models import StoryPage
+from .models import PublicEventsPage, StoryPage
 from .services.stories import stories_unpublish_without_consent
 
 
@@ -32,3 +32,9 @@ def champion_data_export(champion) -> dict:
     """The champion's stories, for their data download."""
     stories = StoryPage.objects.filter(champion=champion)
     return {"stories": export_rows(stories, "title", "live", "first_published_at")}
+
+
+def public_events_path() -> str | None:
+    """The events app's hook: the live "What's on" page lists public events (events/hooks.py)."""
+    page = PublicEventsPage.objects.live().first()
+    return page.url if page else None

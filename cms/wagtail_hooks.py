@@ -5,6 +5,7 @@ from wagtail import hooks
 
 from accounts.audit import register_audit_actions
 from champions import hooks as champions_hooks
+from events import hooks as events_hooks
 
 from . import audit, receivers
 
@@ -16,5 +17,6 @@ def log_actions(actions):
 for name, fn in [
     ("register_log_actions", log_actions),
     (champions_hooks.DATA_EXPORT, receivers.champion_data_export),
+    (events_hooks.PUBLIC_EVENTS_PATH, receivers.public_events_path),
 ]:
     hooks.register(name, fn)

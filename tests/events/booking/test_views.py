@@ -212,3 +212,27 @@ def test_dashboard_panel_lists_bookings_and_prompts_in_constant_queries(champion
             event=EventFactory(starts_at=timezone.now() - datetime.timedelta(days=n + 1)),
         )
     assert _count_queries(champion_client, url) == few
+
+
+def test_the_events_page_shows_ten_events_a_page_by_week_in_constant_queries(champion_client):
+    start = timezone.now() + datetime.timedelta(days=1)
+    few = _count_queries(champion_client, reverse("events:list"))
+    for n in range(25):
+        EventFactory(title=f"Event {n:02}", starts_at=start + datetime.timedelta(days=n))
+    html = champion_client.get(reverse("events:list")).content.decode()
+    assert "25 events" in html and "Page 1 of 3" in html
+    assert html.count('<li class="card">') == 10
+    assert "Event 09" in html and "Event 10" not in html
+    assert html.count('<h2 id="week-') in (2, 3)
+    assert "Week beginning Monday" in html
+    assert _count_queries(champion_client, reverse("events:list")) == few + 1  # the count
+    assert _count_queries(champion_client, reverse("events:list") + "?page=3") == few + 1
+    page3 = champion_client.get(reverse("events:list"), {"page": 3}).content.decode()
+    assert "Event 24" in page3 and "Event 19" not in page3
+
+
+def test_event_page_links_keep_the_filters(champion_client):
+    for _ in range(12):
+        EventFactory(kind=EventKind.FOCUS_GROUP)
+    html = champion_client.get(reverse("events:list"), {"kind": EventKind.FOCUS_GROUP}).content
+    assert f'href="?kind={EventKind.FOCUS_GROUP}&amp;page=2"' in html.decode()
