@@ -34,6 +34,12 @@ class ExpenseClaim(models.Model):
         max_length=200,
         help_text="A photo (JPEG or PNG) or a PDF, at most 5 MB.",
     )
+    declared_without_receipt = models.BooleanField(
+        "declaration instead of a receipt",
+        default=False,
+        help_text="The champion signed the declaration (champions.wording.NO_RECEIPT_DECLARATION)"
+        " because a claim this small needs no receipt.",
+    )
     status = models.CharField(
         max_length=20, choices=ExpenseStatus.choices, default=ExpenseStatus.SUBMITTED
     )
@@ -59,6 +65,12 @@ class ExpenseClaim(models.Model):
         return (
             f"{self.get_category_display()}, {format_money(self.amount)} on {self.date:%-d %b %Y}"
         )
+
+    @staticmethod
+    def receipt_needed_for(amount) -> bool:
+        """Whether a claim of `amount` needs a receipt (ChampionsSettings.receipt_required_from);
+        a smaller one may be sent with the declaration instead."""
+        return amount >= ChampionsSettings.load().receipt_required_from
 
     @property
     def is_open(self) -> bool:
