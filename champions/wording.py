@@ -51,3 +51,10 @@ CONSENT_WORDING = {
 def consent_wording(kind: str) -> ConsentWording:
     """The current wording of this kind of consent."""
     return CONSENT_WORDING[ConsentKind(kind)]
+
+
+# What a champion declares when a claim is small enough to need no receipt (ExpenseClaim).
+NO_RECEIPT_DECLARATION = (
+    "I declare that I spent this money while volunteering for the programme, that I have no "
+    "receipt for it, and that I have not claimed it anywhere else."
+)

@@ -12,7 +12,7 @@ from champions.choices import ConsentKind
 from champions.selectors.privacy import export_rows, note_exported
 
 from .cache import public_cache_clear
-from .models import StoryPage
+from .models import PublicEventsPage, StoryPage
 from .models.stories import StoryPageTag
 from .services.photos import (
     WITHDRAWN_PREFIX,
@@ -105,3 +105,9 @@ def champion_data_files(champion) -> list:
         file = private_storage.open(hidden) if private_storage.exists(hidden) else image.file
         files.append((f"files/images/{name}", file))
     return files
+
+
+def public_events_path() -> str | None:
+    """The events app's hook: the live "What's on" page lists public events (events/hooks.py)."""
+    page = PublicEventsPage.objects.live().first()
+    return page.url if page else None

@@ -5,6 +5,7 @@ from wagtail import hooks
 
 from accounts.audit import register_audit_actions
 from champions import hooks as champions_hooks
+from events import hooks as events_hooks
 
 from . import audit, receivers
 
@@ -17,5 +18,6 @@ for name, fn in [
     ("register_log_actions", log_actions),
     (champions_hooks.DATA_EXPORT, receivers.champion_data_export),
     (champions_hooks.DATA_EXPORT_FILES, receivers.champion_data_files),
+    (events_hooks.PUBLIC_EVENTS_PATH, receivers.public_events_path),
 ]:
     hooks.register(name, fn)

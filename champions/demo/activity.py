@@ -29,6 +29,7 @@ from ..choices import (
     Stage,
 )
 from ..models import ActivityFactor, ActivityLog, Champion, ExpenseClaim
+from ..money import format_money
 from ..selectors.activity import activity_log_event_choices, activity_log_initial_for_event
 
 SEED = 20260401
@@ -354,7 +355,7 @@ def _receipt_pdf(description, amount) -> ContentFile:
     pdf = canvas.Canvas(buffer, pagesize=A6)
     pdf.drawString(20, 360, "Little Acorns Childminding")
     pdf.drawString(20, 330, description[:48])
-    pdf.drawString(20, 300, f"Total: £{amount}")
+    pdf.drawString(20, 300, f"Total: {format_money(amount)}")
     pdf.showPage()
     pdf.save()
     return ContentFile(buffer.getvalue())

@@ -9,6 +9,7 @@ import csv
 from wagtail.admin.views.mixins import Echo
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+MONEY_FORMAT = '"£"#,##0.00'
 
 
 def neutralise_formula(value):
@@ -33,6 +34,8 @@ class SafeSpreadsheetExportMixin(FormulaSafeExportMixin):
     """
 
     export_chunk_size = 2000
+    # Fields written as amounts of money: numbers in the XLSX file, shown as "£21.40".
+    money_fields: tuple[str, ...] = ()
 
     def get(self, request, *args, **kwargs):
         # Export straight from the filtered queryset: the listing's context (table, filters,
@@ -48,6 +51,14 @@ class SafeSpreadsheetExportMixin(FormulaSafeExportMixin):
         if key not in cache:
             cache[key] = super().get_preprocess_function(field, value, export_format)
         return cache[key]
+
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        for field, cell in zip(
+            row_dict, super().generate_xlsx_row(worksheet, row_dict, date_format), strict=True
+        ):
+            if field in self.money_fields:
+                cell.number_format = MONEY_FORMAT
+            yield cell
 
     def stream_csv(self, queryset):
         writer = csv.DictWriter(Echo(), fieldnames=self.list_export)

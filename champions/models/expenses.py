@@ -7,6 +7,7 @@ from django.utils import timezone
 from accounts.models.fields import optional_link
 
 from ..choices import ExpenseCategory, ExpenseStatus
+from ..money import format_money
 from ..uploads import private_storage, receipt_upload_to, validate_receipt
 from ..validators import validate_not_in_future
 from .activity import ActivityLog
@@ -32,6 +33,12 @@ class ExpenseClaim(models.Model):
         blank=True,
         max_length=200,
         help_text="A photo (JPEG or PNG) or a PDF, at most 5 MB.",
+    )
+    declared_without_receipt = models.BooleanField(
+        "declaration instead of a receipt",
+        default=False,
+        help_text="The champion signed the declaration (champions.wording.NO_RECEIPT_DECLARATION)"
+        " because a claim this small needs no receipt.",
     )
     status = models.CharField(
         max_length=20, choices=ExpenseStatus.choices, default=ExpenseStatus.SUBMITTED
@@ -64,7 +71,15 @@ class ExpenseClaim(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_category_display()}, £{self.amount} on {self.date:%-d %b %Y}"
+        return (
+            f"{self.get_category_display()}, {format_money(self.amount)} on {self.date:%-d %b %Y}"
+        )
+
+    @staticmethod
+    def receipt_needed_for(amount) -> bool:
+        """Whether a claim of `amount` needs a receipt (ChampionsSettings.receipt_required_from);
+        a smaller one may be sent with the declaration instead."""
+        return amount >= ChampionsSettings.load().receipt_required_from
 
     @property
     def is_open(self) -> bool:
@@ -78,7 +93,7 @@ class ExpenseClaim(models.Model):
                 errors["amount"] = "Enter an amount of more than £0."
             elif self.amount > ceiling:
                 errors["amount"] = (
-                    f"One claim can be at most £{ceiling:.2f}. "
+                    f"One claim can be at most {format_money(ceiling)}. "
                     "For more, talk to your coordinator first."
                 )
         try:

@@ -16,6 +16,8 @@ class Area(models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = "ward"
+        verbose_name_plural = "wards"
 
     def __str__(self):
         return self.name
@@ -28,7 +30,7 @@ class Champion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="champion"
     )
     preferred_name = models.CharField(max_length=80)
-    area = optional_link(Area, related_name="champions")
+    area = optional_link(Area, related_name="champions", verbose_name="ward")
     phone = models.CharField(max_length=30, blank=True)
     languages = models.CharField(
         max_length=200, blank=True, help_text="Languages spoken, separated by commas."

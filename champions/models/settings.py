@@ -20,7 +20,17 @@ class ChampionsSettings(BaseGenericSetting):
         "with a coordinator first.",
     )
 
-    panels = [FieldPanel("expense_claim_ceiling")]
+    receipt_required_from = models.DecimalField(
+        "receipts needed from (£)",
+        max_digits=8,
+        decimal_places=2,
+        default=Decimal("10.00"),
+        validators=[MinValueValidator(Decimal("0.00"))],
+        help_text="A claim of this amount or more needs a receipt; for a smaller claim a "
+        "champion may sign a declaration instead. £0.00: every claim needs a receipt.",
+    )
+
+    panels = [FieldPanel("expense_claim_ceiling"), FieldPanel("receipt_required_from")]
 
     class Meta:
         verbose_name = "champions settings"

@@ -4,7 +4,7 @@ from django.db.models import Q, QuerySet, Sum
 
 from ..choices import ExpenseStatus
 from ..models import Champion, ExpenseClaim
-from .activity import ZERO
+from ..money import to_money
 
 
 def expense_claims_for(champion: Champion) -> QuerySet:
@@ -13,13 +13,16 @@ def expense_claims_for(champion: Champion) -> QuerySet:
 
 
 def expense_claims_totals(champion: Champion) -> dict:
-    """Sums of a champion's claims waiting for review, approved (to be paid) and paid."""
+    """Sums of a champion's claims waiting for review, approved (to be paid) and paid, in pence.
+
+    SQLite sums a DecimalField as a float (21.4000000000000); every total is rounded to pence.
+    """
     totals = champion.expense_claims.aggregate(
         submitted=Sum("amount", filter=Q(status=ExpenseStatus.SUBMITTED)),
         approved=Sum("amount", filter=Q(status=ExpenseStatus.APPROVED)),
         paid=Sum("amount", filter=Q(status=ExpenseStatus.PAID)),
     )
-    return {key: value or ZERO for key, value in totals.items()}
+    return {key: to_money(value) for key, value in totals.items()}
 
 
 def expense_claims_review_queue(queryset: QuerySet | None = None) -> QuerySet:

@@ -51,6 +51,7 @@ class ExpenseFields(TypedDict):
     amount: Decimal
     description: str
     activity: NotRequired[ActivityLog | None]
+    declared_without_receipt: NotRequired[bool]
 
 
 def _save(claim: ExpenseClaim, receipt, fields: ExpenseFields) -> ExpenseClaim:

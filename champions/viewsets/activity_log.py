@@ -44,7 +44,7 @@ class ActivityLogViewSet(ReviewViewSet):
     list_export = ACTIVITY_EXPORT_COLUMNS
     export_headings = {
         "champion.preferred_name": "Champion",
-        "champion.area": "Area",
+        "champion.area": "Ward",
         "get_kind_display": "Type",
         "protective_factor_labels": "Protective factors",
         "get_status_display": "Status",

@@ -8,6 +8,7 @@ from ..choices import ExpenseCategory, ExpenseStatus
 from ..forms.expenses import ExpenseClaimAdminForm
 from ..forms.reviews import MarkPaidForm
 from ..models import ExpenseClaim
+from ..money import format_money
 from ..selectors.expenses import expense_claims_review_queue
 from ..services.expenses import expense_claims_approve, expense_claims_mark_paid
 from ..views.admin.reviews import expense_receipt
@@ -30,7 +31,10 @@ ExpenseClaimFilterSet = review_filterset(
 
 class ExpenseClaimIndexView(ReviewIndexView):
     selector = staticmethod(expense_claims_review_queue)
-    extra_columns = entry_columns(Column("amount", label="Amount (£)", accessor="amount"))
+    extra_columns = entry_columns(
+        Column("amount", label="Amount", accessor=lambda claim: format_money(claim.amount))
+    )
+    money_fields = ("amount",)
 
 
 class ExpenseClaimViewSet(ReviewViewSet):
@@ -61,7 +65,7 @@ class ExpenseClaimViewSet(ReviewViewSet):
         "pk": "Claim",
         "champion.preferred_name": "Champion",
         "champion.user.email": "E-mail",
-        "champion.area": "Area",
+        "champion.area": "Ward",
         "get_category_display": "Category",
         "amount": "Amount (GBP)",
         "get_status_display": "Status",

@@ -29,7 +29,7 @@ class ReviewFilterSet(WagtailFilterSet):
     """Opens on what waits for review; "All" shows every status."""
 
     area = django_filters.ModelChoiceFilter(
-        field_name="champion__area", queryset=Area.objects.all(), label="Area"
+        field_name="champion__area", queryset=Area.objects.all(), label="Ward"
     )
     # A text box, not a drop-down: a drop-down of every champion grows with the programme.
     champion = django_filters.CharFilter(
@@ -75,7 +75,7 @@ def entry_columns(figure: Column) -> list[Column]:
     """The review queue's columns after the entry itself; `figure` is the hours or amount."""
     return [
         Column("champion", label="Champion"),
-        Column("area", label="Area", accessor="champion.area"),
+        Column("area", label="Ward", accessor="champion.area"),
         DateColumn("date", label="Date", sort_key="date"),
         figure,
         Column("status", label="Status", accessor="get_status_display"),

@@ -70,7 +70,7 @@ class OutcomePage(PublicCacheMixin, Page):
     raised_on = models.DateField()
     decided_on = models.DateField(null=True, blank=True)
     achieved_on = models.DateField(null=True, blank=True)
-    area = optional_link("champions.Area")
+    area = optional_link("champions.Area", verbose_name="ward")
     protective_factors = ParentalManyToManyField(
         "champions.ProtectiveFactor",
         blank=True,

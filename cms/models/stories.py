@@ -114,7 +114,7 @@ class StoryPage(PublicCacheMixin, Page):
         related_name="stories",
         help_text="The champion the story is about, if any: their consent is then required.",
     )
-    area = optional_link("champions.Area")
+    area = optional_link("champions.Area", verbose_name="ward")
     tags = ClusterTaggableManager(through=StoryPageTag, blank=True)
     protective_factors = ParentalManyToManyField(
         "champions.ProtectiveFactor",

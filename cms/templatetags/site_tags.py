@@ -1,12 +1,18 @@
 from django import template
+from django.urls import reverse
 from wagtail.models import Site
+
+from ..models import PublicEventsPage
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def main_menu_pages(context):
-    """The home page's live children marked "show in menus", in one query, cached per request."""
+    """The home page's live children marked "show in menus", in one query, cached per request.
+
+    A signed-in champion's events link goes to their own events page, where they can book.
+    """
     request = context.get("request")
     if request is None:
         return []
@@ -16,7 +22,15 @@ def main_menu_pages(context):
             request._main_menu_pages = []
         else:
             pages = site.root_page.get_children().live().in_menu().specific(defer=True)
+            user = request.user
+            champion = user.is_authenticated and not user.is_staff
             request._main_menu_pages = [
-                {"title": p.title, "url": p.get_url(request=request)} for p in pages
+                {
+                    "title": p.title,
+                    "url": reverse("events:list")
+                    if champion and isinstance(p, PublicEventsPage)
+                    else p.get_url(request=request),
+                }
+                for p in pages
             ]
     return request._main_menu_pages

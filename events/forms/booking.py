@@ -14,5 +14,5 @@ class EventFilterForm(forms.Form):
         label="Kind of event", choices=[("", "All kinds"), *EventKind.choices], required=False
     )
     area = forms.ModelChoiceField(
-        label="Area", queryset=Area.objects.all(), required=False, empty_label="All areas"
+        label="Ward", queryset=Area.objects.all(), required=False, empty_label="All wards"
     )

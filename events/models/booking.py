@@ -1,10 +1,33 @@
 from django.db import models
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, When
 from django.utils import timezone
 
 from champions.models import Champion
 
 from ..choices import RegistrationStatus
 from .events import Event
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def with_waiting_position(self):
+        """Annotate `waiting_position`: 1 for the first on the event's waiting list, else None."""
+        ahead = (
+            Registration.objects.filter(event=OuterRef("event"), status=RegistrationStatus.WAITING)
+            .filter(
+                Q(created_at__lt=OuterRef("created_at"))
+                | Q(created_at=OuterRef("created_at"), pk__lte=OuterRef("pk"))
+            )
+            .order_by()
+            .values("event")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            waiting_position=Case(
+                When(status=RegistrationStatus.WAITING, then=Subquery(ahead)),
+                output_field=IntegerField(),
+            )
+        )
 
 
 class Registration(models.Model):
@@ -21,6 +44,8 @@ class Registration(models.Model):
     promoted_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     attended = models.BooleanField(null=True, blank=True, help_text="Blank: not recorded yet.")
+
+    objects = RegistrationQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -20,7 +20,7 @@ class Event(models.Model):
     venue_address = models.TextField(blank=True)
     accessibility_notes = models.TextField(blank=True)
     online_link = models.URLField(blank=True)
-    area = optional_link(Area, related_name="events")
+    area = optional_link(Area, related_name="events", verbose_name="ward")
     capacity = models.PositiveIntegerField(null=True, blank=True, help_text="Blank: unlimited.")
     audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.CHAMPIONS)
     invited = models.ManyToManyField(

@@ -2,10 +2,11 @@
 
 import datetime
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
-from champions.models import Champion
+from champions.choices import ActivityStatus
+from champions.models import ActivityLog, Champion
 
 from ..choices import RegistrationStatus
 from ..models import Registration
@@ -23,6 +24,7 @@ def registrations_upcoming_for(champion: Champion, *, now=None) -> QuerySet:
             status__in=[RegistrationStatus.BOOKED, RegistrationStatus.WAITING],
             event__ends_at__gt=now,
         )
+        .with_waiting_position()
         .select_related("event__area")
         .order_by("event__starts_at", "pk")
     )
@@ -41,10 +43,24 @@ def registrations_past_for(champion: Champion, *, now=None) -> QuerySet:
 
 
 def registrations_to_log_for(champion: Champion, *, now=None) -> QuerySet:
-    """Recent events the champion attended: each is a prompt to log the activity."""
+    """Recent events the champion attended: each is a prompt to log the activity.
+
+    Each has `log_id` and `log_status`: the champion's log for that event still waiting for
+    review, queried or approved (shown instead of the prompt), or None.
+    """
     now = now or timezone.now()
-    return registrations_past_for(champion, now=now).filter(
-        attended=True, event__ends_at__gte=now - datetime.timedelta(days=LOG_PROMPT_DAYS)
+    logs = ActivityLog.objects.filter(
+        champion=OuterRef("champion"),
+        event=OuterRef("event"),
+        status__in=[ActivityStatus.SUBMITTED, ActivityStatus.QUERIED, ActivityStatus.APPROVED],
+    ).order_by("-pk")
+    return (
+        registrations_past_for(champion, now=now)
+        .filter(attended=True, event__ends_at__gte=now - datetime.timedelta(days=LOG_PROMPT_DAYS))
+        .annotate(
+            log_id=Subquery(logs.values("pk")[:1]),
+            log_status=Subquery(logs.values("status")[:1]),
+        )
     )
 
 

@@ -79,3 +79,12 @@ def events_with_places_between(start: datetime.datetime, end: datetime.datetime)
         ).select_related("area")
     ).order_by("starts_at")
     return [e for e in events if e.capacity is None or e.booked_count < e.capacity]
+
+
+def events_by_week(events) -> list[tuple[datetime.date, list]]:
+    """Events (in time order) grouped by the Monday of their week, in local time."""
+    weeks: dict[datetime.date, list] = {}
+    for event in events:
+        day = timezone.localtime(event.starts_at).date()
+        weeks.setdefault(day - datetime.timedelta(days=day.weekday()), []).append(event)
+    return list(weeks.items())

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -14,11 +15,18 @@ from ..selectors.booking import (
     registrations_to_log_for,
     registrations_upcoming_for,
 )
-from ..selectors.events import events_upcoming_for, events_visible_to, events_with_booked_count
+from ..selectors.events import (
+    events_by_week,
+    events_upcoming_for,
+    events_visible_to,
+    events_with_booked_count,
+)
 from ..services.booking import registration_book
 from ..services.booking import registration_cancel as registration_cancel_service
 from ..services.notices import event_url
 from .base import back, champion_required, ics_response
+
+EVENTS_PER_PAGE = 10
 
 
 @champion_required
@@ -27,8 +35,17 @@ def event_list(request, champion):
     kind, area = "", None
     if form.is_valid():
         kind, area = form.cleaned_data["kind"], form.cleaned_data["area"]
-    events = events_upcoming_for(champion, kind=kind, area=area)
-    return render(request, "events/event_list.html", {"form": form, "events": events})
+    events = Paginator(events_upcoming_for(champion, kind=kind, area=area), EVENTS_PER_PAGE)
+    page = events.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "events": page,
+        "weeks": events_by_week(page.object_list),
+        "query": f"{query.urlencode()}&" if query else "",
+    }
+    return render(request, "events/event_list.html", context)
 
 
 @champion_required
@@ -40,10 +57,13 @@ def event_detail(request, champion, pk):
 def _visible_event(champion, pk):
     queryset = events_with_booked_count(events_visible_to(champion).select_related("area"))
     event = get_object_or_404(queryset, pk=pk)
-    mine = Registration.objects.filter(event=event, champion=champion).first()
+    mine = (
+        Registration.objects.filter(event=event, champion=champion).with_waiting_position().first()
+    )
     event.my_registration = mine
     event.my_status = mine.status if mine else None
     event.my_registration_id = mine.pk if mine else None
+    event.my_waiting_position = mine.waiting_position if mine else None
     return event
 
 

@@ -1,28 +1,34 @@
-"""Public events, for anyone: the list, its calendar feed and one event's .ics file."""
+"""Public events, for anyone: the old listing's address, the calendar feed and .ics files.
 
-from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+The public site lists public events on one page (the cms's "What's on" page, found through
+the hook `events_public_events_path`); /events/public/ now sends visitors there for good.
+"""
+
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
 
 from accounts.site import absolute_url
 
+from ..hooks import public_events_path
 from ..ical import event_filename, events_to_ical
 from ..selectors.events import events_public_upcoming
 from .base import ics_response
 
-PUBLIC_PAGE_SIZE = 20
-
 
 def public_list(request):
-    events = Paginator(events_public_upcoming(), PUBLIC_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "events/public_list.html", {"events": events})
+    """The retired second listing: a permanent redirect to the public site's events page."""
+    path = public_events_path()
+    if path is None:
+        raise Http404("The public site has no events page.")
+    return HttpResponsePermanentRedirect(path)
 
 
 def public_feed(request):
+    listing = public_events_path()
     content = events_to_ical(
         events_public_upcoming(),
         name="Parent Champions public events",
-        url_for=lambda e: absolute_url(reverse("events:public")) + f"#event-{e.pk}",
+        url_for=(lambda e: absolute_url(f"{listing}{e.pk}/")) if listing else None,
     )
     return ics_response(content, "parent-champions-events.ics", download=False)
 

@@ -31,7 +31,7 @@ class EventFilterSet(WagtailFilterSet):
         method="filter_when",
         empty_label="Any time",
     )
-    area = django_filters.ModelChoiceFilter(queryset=Area.objects.all())
+    area = django_filters.ModelChoiceFilter(queryset=Area.objects.all(), label="Ward")
 
     class Meta:
         model = Event

@@ -102,3 +102,17 @@ def test_champion_pages_have_no_accessibility_violations_on_a_phone(browser, liv
             failures[path] = [(v["id"], [n["html"] for n in v["nodes"]]) for v in violations]
     page.close()
     assert failures == {}
+
+
+def test_the_header_search_works_at_320_pixels(browser, live_server, pages):
+    page = browser.new_page(viewport={"width": 320, "height": 700})
+    page.goto(live_server.url + "/")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    field = page.get_by_role("searchbox", name="Search stories and outcomes")
+    box = field.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 320 and box["width"] >= 120
+    field.fill("Evening clinics")
+    page.get_by_role("button", name="Search", exact=True).click()
+    page.wait_for_url("**/search/?q=Evening+clinics")
+    assert "Evening clinics" in page.locator("main").inner_text()
+    page.close()

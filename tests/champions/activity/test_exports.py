@@ -42,11 +42,11 @@ def test_csv_export_has_the_listing_columns_and_neutralises_formulas(client):
     ActivityFactor.objects.create(activity=log, factor_id="connections")
     ActivityFactor.objects.create(activity=log, factor_id="resilience")
     rows = _rows(client.get(LOGS, {"status": "approved", "export": "csv"}))
-    assert rows[0][:4] == ["Champion", "Area", "Date", "Type"]
+    assert rows[0][:4] == ["Champion", "Ward", "Date", "Type"]
     assert len(rows) == 2
     row = dict(zip(rows[0], rows[1], strict=True))
     assert row["Champion"] == "'=HYPERLINK(1)"
-    assert row["Area"] == "Kursaal"
+    assert row["Ward"] == "Kursaal"
     assert row["Date"] == "2026-11-02"
     assert row["Hours"] == "1.75"
     assert row["Event"].startswith("Library stall (")

@@ -12,7 +12,7 @@ from champions.models import ActivityLog
 from events.models import Event, Registration
 from tests.champions.clock import ENTRY_TODAY as TODAY
 from tests.champions.clock import LONDON
-from tests.factories.champions import ActivityLogFactory
+from tests.factories.champions import ActivityLogFactory, ExpenseClaimFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("frozen")]
 
@@ -255,3 +255,13 @@ def test_the_type_buttons_offer_no_blank_choice(champion_client):
     page = champion_client.get(CREATE).content.decode()
     assert 'name="kind" value=""' not in page
     assert 'name="kind" value="peer_support"' in page
+
+
+@pytest.mark.parametrize("name", ["activity:list", "activity:expenses"])
+def test_my_activity_and_expenses_have_no_link_without_an_address(champion_client, champion, name):
+    ActivityLogFactory.create_batch(2, champion=champion)
+    ExpenseClaimFactory.create_batch(2, champion=champion)
+    html = champion_client.get(reverse(name)).content.decode()
+    assert re.findall(r"<link\b[^>]*>", html)
+    for tag in re.findall(r"<link\b[^>]*>", html):
+        assert re.search(r'href="[^"]+"', tag), tag

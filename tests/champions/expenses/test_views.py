@@ -101,7 +101,11 @@ def test_another_champions_activity_cannot_be_linked(champion_client):
         ({"amount": ""}, "amount", "Enter the amount."),
         ({"date": "2026-03-19"}, "date", "The date cannot be in the future."),
         ({"category": ""}, "category", "Choose what the money was for."),
-        ({"receipt": ""}, "receipt", "Add a photo or PDF of your receipt."),
+        (
+            {"receipt": ""},
+            "receipt",
+            "A claim of £10.00 or more needs a receipt. Add a photo or PDF of your receipt.",
+        ),
         (
             {"receipt": upload(b"<html><body>hi</body></html>", "receipt.png")},
             "receipt",

@@ -149,3 +149,13 @@ def test_impact_and_home_run_constant_queries(client, settings):
         ActivityLogFactory(approved=True)
         EventFactory(audience=Audience.PUBLIC)
     assert (_queries(client, page.url), _queries(client, "/")) == few
+
+
+def test_public_event_pages_never_show_the_champions_checks(client, settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    page = PublicEventsPageFactory()
+    event = EventFactory(title="Stall at the market", audience=Audience.PUBLIC, requires_dbs=True)
+    for url in (page.url, f"{page.url}{event.pk}/", "/"):
+        html = client.get(url).content.decode()
+        assert "DBS" not in html and "Checks" not in html, url
+    assert "Stall at the market" in client.get(page.url).content.decode()

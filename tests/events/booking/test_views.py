@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from events.choices import Audience, EventKind, EventStatus, RegistrationStatus
 from events.models import Registration
-from tests.factories.champions import AreaFactory, ChampionFactory
+from tests.factories.champions import ActivityLogFactory, AreaFactory, ChampionFactory
 from tests.factories.events import EventFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -91,6 +91,13 @@ def test_full_event_offers_waiting_list(champion_client, champion):
     assert "you are on the waiting list" in response.content.decode()
 
 
+def test_champion_event_pages_say_which_events_need_a_dbs_check(champion_client):
+    event = EventFactory(requires_dbs=True)
+    for url in (reverse("events:list"), reverse("events:detail", args=[event.pk])):
+        html = champion_client.get(url).content.decode()
+        assert "<dt>Checks</dt><dd>Needs a current DBS check</dd>" in html
+
+
 def test_refused_booking_shows_the_reason(champion_client):
     event = EventFactory(requires_dbs=True)
     response = champion_client.post(reverse("events:book", args=[event.pk]), follow=True)
@@ -142,6 +149,55 @@ def test_my_events_shows_upcoming_past_attendance_and_log_prompt(champion_client
     assert f"/dashboard/activity/new/?event={missed.pk}" not in html
 
 
+def test_an_event_already_logged_links_to_its_log_instead_of_a_prompt(champion_client, champion):
+    def attended(title, days_ago):
+        event = EventFactory(
+            title=title, starts_at=timezone.now() - datetime.timedelta(days=days_ago)
+        )
+        RegistrationFactory(champion=champion, event=event, attended=True)
+        return event
+
+    pending, approved, rejected = attended("Pending", 2), attended("Approved", 3), attended("No", 4)
+    waiting_log = ActivityLogFactory(champion=champion, event=pending)
+    approved_log = ActivityLogFactory(champion=champion, event=approved, approved=True)
+    ActivityLogFactory(champion=champion, event=rejected, rejected=True)
+    ActivityLogFactory(event=approved)  # another champion's log changes nothing here
+    for url in (reverse("events:mine"), reverse("champions:dashboard")):
+        html = champion_client.get(url).content.decode()
+        for logged, log in ((pending, waiting_log), (approved, approved_log)):
+            assert f"/dashboard/activity/new/?event={logged.pk}" not in html
+            assert f'href="{reverse("activity:detail", args=[log.pk])}"' in html
+        assert "(waiting for review)" in html and "(approved)" in html
+        assert f'href="/dashboard/activity/new/?event={rejected.pk}"' in html
+
+
+def test_a_champion_sees_their_place_on_the_waiting_list(champion_client, champion):
+    event = EventFactory(title="Health visiting forum", capacity=1)
+    RegistrationFactory(event=event)
+    RegistrationFactory.create_batch(2, event=event, waiting=True)
+    RegistrationFactory(event=event, champion=champion, waiting=True)
+    RegistrationFactory(event=event, waiting=True)
+    assert "3rd on the waiting list" in champion_client.get(reverse("events:mine")).content.decode()
+    detail = champion_client.get(reverse("events:detail", args=[event.pk])).content.decode()
+    assert "You are 3rd on the waiting list" in detail
+    dashboard = champion_client.get(reverse("champions:dashboard")).content.decode()
+    assert "3rd on the waiting list" in dashboard
+    Registration.objects.filter(event=event, status=RegistrationStatus.WAITING).first().delete()
+    assert "2nd on the waiting list" in champion_client.get(reverse("events:mine")).content.decode()
+
+
+def test_my_events_runs_constant_queries(champion_client, champion):
+    url = reverse("events:mine")
+    RegistrationFactory(champion=champion, waiting=True, event=EventFactory(capacity=0))
+    few = _count_queries(champion_client, url)
+    for n in range(5):
+        RegistrationFactory(champion=champion, waiting=True, event=EventFactory(capacity=0))
+        event = EventFactory(starts_at=timezone.now() - datetime.timedelta(days=n + 1))
+        RegistrationFactory(champion=champion, attended=True, event=event)
+        ActivityLogFactory(champion=champion, event=event)
+    assert _count_queries(champion_client, url) == few
+
+
 def test_dashboard_panel_lists_bookings_and_prompts_in_constant_queries(champion_client, champion):
     RegistrationFactory(champion=champion, event=EventFactory(title="Health visiting forum"))
     url = reverse("champions:dashboard")
@@ -156,3 +212,27 @@ def test_dashboard_panel_lists_bookings_and_prompts_in_constant_queries(champion
             event=EventFactory(starts_at=timezone.now() - datetime.timedelta(days=n + 1)),
         )
     assert _count_queries(champion_client, url) == few
+
+
+def test_the_events_page_shows_ten_events_a_page_by_week_in_constant_queries(champion_client):
+    start = timezone.now() + datetime.timedelta(days=1)
+    few = _count_queries(champion_client, reverse("events:list"))
+    for n in range(25):
+        EventFactory(title=f"Event {n:02}", starts_at=start + datetime.timedelta(days=n))
+    html = champion_client.get(reverse("events:list")).content.decode()
+    assert "25 events" in html and "Page 1 of 3" in html
+    assert html.count('<li class="card">') == 10
+    assert "Event 09" in html and "Event 10" not in html
+    assert html.count('<h2 id="week-') in (2, 3)
+    assert "Week beginning Monday" in html
+    assert _count_queries(champion_client, reverse("events:list")) == few + 1  # the count
+    assert _count_queries(champion_client, reverse("events:list") + "?page=3") == few + 1
+    page3 = champion_client.get(reverse("events:list"), {"page": 3}).content.decode()
+    assert "Event 24" in page3 and "Event 19" not in page3
+
+
+def test_event_page_links_keep_the_filters(champion_client):
+    for _ in range(12):
+        EventFactory(kind=EventKind.FOCUS_GROUP)
+    html = champion_client.get(reverse("events:list"), {"kind": EventKind.FOCUS_GROUP}).content
+    assert f'href="?kind={EventKind.FOCUS_GROUP}&amp;page=2"' in html.decode()
