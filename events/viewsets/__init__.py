@@ -6,15 +6,16 @@ the URL path it had (`url_prefix`).
 
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
+from .consultation import ConsultationViewSet
 from .event import EventViewSet
 from .meeting_record import MeetingRecordViewSet
 from .open_action import OpenActionViewSet
 
 
 class EventsViewSetGroup(ModelViewSetGroup):
-    """The Events menu: events, meeting records and open actions."""
+    """The Events menu: events, meeting records, open actions and consultations."""
 
     menu_label = "Events"
     menu_icon = "date"
     menu_order = 220
-    items = (EventViewSet, MeetingRecordViewSet, OpenActionViewSet)
+    items = (EventViewSet, MeetingRecordViewSet, OpenActionViewSet, ConsultationViewSet)
