@@ -9,7 +9,7 @@ from django.utils import timezone
 from champions.selectors.privacy import export_rows
 
 from .choices import RegistrationStatus
-from .models import CalendarFeed, Event, Registration
+from .models import CalendarFeed, ConsultationResponse, Event, Registration
 from .services.booking import registration_cancel
 
 
@@ -22,6 +22,8 @@ def on_champion_anonymising(sender, champion, **kwargs):
     ).select_related("event"):
         registration_cancel(registration=registration)
     CalendarFeed.objects.filter(champion=champion).delete()
+    # Parents' answers stay (anonymous); the champion's note of where they collected them goes.
+    ConsultationResponse.objects.filter(entered_by=champion).update(where="")
 
 
 def events_booked_by(champion, *, started_only: bool):
@@ -35,7 +37,7 @@ def events_booked_by(champion, *, started_only: bool):
 
 
 def champion_data_export(champion) -> dict:
-    """The champion's event registrations, for their data download."""
+    """The champion's event registrations and the consultation responses they entered."""
     return {
         "event_registrations": export_rows(
             Registration.objects.filter(champion=champion).select_related("event"),
@@ -43,5 +45,12 @@ def champion_data_export(champion) -> dict:
             "event__starts_at",
             "status",
             "attended",
-        )
+        ),
+        "consultation_responses_entered": export_rows(
+            ConsultationResponse.objects.filter(entered_by=champion).select_related("consultation"),
+            "consultation__title",
+            "channel",
+            "where",
+            "submitted_at",
+        ),
     }

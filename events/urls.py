@@ -28,4 +28,5 @@ consultation_urlpatterns = [
     path("", consultations.have_your_say, name="list"),
     path("<slug:slug>/", consultations.consultation_answer, name="answer"),
     path("<slug:slug>/thank-you/", consultations.consultation_thanks, name="thanks"),
+    path("<slug:slug>/paper/", consultations.paper_response_enter, name="paper"),
 ]

@@ -4,7 +4,7 @@ from django import forms
 
 from champions.models import Area
 
-from ..choices import OTHER, QuestionKind
+from ..choices import OTHER, QuestionKind, ResponseChannel
 from ..services.consultations import AnswerData
 
 FREE_TEXT_MAX = 2000
@@ -107,3 +107,32 @@ class ConsultationAnswerForm(forms.Form):
 def _areas_for(consultation):
     chosen = list(consultation.areas.all())
     return chosen or list(Area.objects.all())
+
+
+class PaperResponseForm(ConsultationAnswerForm):
+    """A paper response a champion types in: the answers, and where they collected it."""
+
+    channel = forms.TypedChoiceField(
+        label="How was it collected?",
+        choices=[
+            (ResponseChannel.PAPER, "On a paper form"),
+            (ResponseChannel.EVENT, "Face to face at an event"),
+        ],
+        widget=forms.RadioSelect,
+        initial=ResponseChannel.PAPER,
+        error_messages={"required": "Say how it was collected."},
+    )
+    where = forms.CharField(
+        label="Where was it collected?",
+        max_length=200,
+        help_text="e.g. “Stall at Southend library”.",
+        error_messages={"required": "Say where you collected it."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["website"]
+
+    @property
+    def is_spam(self) -> bool:
+        return False

@@ -118,3 +118,8 @@ def consultation_results(consultation, *, area=None, channel="") -> Consultation
         ]
         results.append(QuestionResult(question, base, total, options))
     return ConsultationResults(consultation, total, results)
+
+
+def paper_responses_count(champion) -> int:
+    """Responses the champion entered from paper or face to face: people they reached."""
+    return ConsultationResponse.objects.filter(entered_by=champion).count()

@@ -1,13 +1,21 @@
-"""Public consultation pages: "Have your say" (open consultations) and answering one, no account
-needed."""
+"""Consultation pages: "Have your say" (open consultations) and answering one, no account
+needed; and champions entering responses they collected on paper or face to face."""
 
-from django.core.exceptions import ValidationError
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
-from ..forms.consultations import ConsultationAnswerForm
-from ..selectors.consultations import consultation_for_answering, consultations_open
+from champions.choices import Stage
+
+from ..forms.consultations import ConsultationAnswerForm, PaperResponseForm
+from ..selectors.consultations import (
+    consultation_for_answering,
+    consultations_open,
+    paper_responses_count,
+)
 from ..services.consultations import consultation_rate_limited, consultation_response_submit
+from .base import champion_required
 
 
 def have_your_say(request):
@@ -59,3 +67,34 @@ def consultation_answer(request, slug):
 def consultation_thanks(request, slug):
     consultation = consultation_for_answering(slug)
     return render(request, "events/consultations/thanks.html", {"consultation": consultation})
+
+
+@champion_required
+def paper_response_enter(request, champion, slug):
+    """An active champion types in a response collected on paper or face to face."""
+    if champion.stage != Stage.ACTIVE:
+        raise PermissionDenied("Only active champions enter responses.")
+    consultation = consultation_for_answering(slug)
+    if not consultation.is_open():
+        return _closed(request, consultation, status=410 if request.method == "POST" else 200)
+    data = request.POST if request.method == "POST" else None
+    form = PaperResponseForm(data, consultation=consultation)
+    if form.is_valid():
+        try:
+            consultation_response_submit(
+                consultation=consultation,
+                answers=form.answers(),
+                channel=form.cleaned_data["channel"],
+                entered_by=champion,
+                where=form.cleaned_data["where"],
+            )
+        except ValidationError:
+            return _closed(request, consultation, status=410)
+        messages.success(request, "Response saved. Thank you: you can enter the next one now.")
+        return redirect("consultations:paper", slug=consultation.slug)
+    return render(
+        request,
+        "events/consultations/paper.html",
+        {"consultation": consultation, "form": form, "entered": paper_responses_count(champion)},
+        status=400 if form.is_bound else 200,
+    )
