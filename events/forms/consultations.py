@@ -2,7 +2,7 @@
 
 from django import forms
 
-from champions.models import Area
+from champions.models import Area, ProtectiveFactor
 
 from ..choices import OTHER, QuestionKind, ResponseChannel
 from ..services.consultations import AnswerData
@@ -136,3 +136,27 @@ class PaperResponseForm(ConsultationAnswerForm):
     @property
     def is_spam(self) -> bool:
         return False
+
+
+class ResultsFilterForm(forms.Form):
+    """Filters on a consultation's results: area and channel."""
+
+    area = forms.ModelChoiceField(
+        queryset=Area.objects.all(), required=False, empty_label="All areas"
+    )
+    channel = forms.ChoiceField(
+        choices=[("", "All channels"), *ResponseChannel.choices], required=False
+    )
+
+
+class AnswerTagForm(forms.Form):
+    """Staff tag one free-text answer: a theme, protective factors, and approval to publish."""
+
+    theme = forms.CharField(max_length=100, required=False)
+    factors = forms.ModelMultipleChoiceField(
+        queryset=ProtectiveFactor.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Protective factors",
+    )
+    approved = forms.BooleanField(required=False, label="May be published in their words")

@@ -123,3 +123,15 @@ def consultation_results(consultation, *, area=None, channel="") -> Consultation
 def paper_responses_count(champion) -> int:
     """Responses the champion entered from paper or face to face: people they reached."""
     return ConsultationResponse.objects.filter(entered_by=champion).count()
+
+
+def consultation_free_text(consultation, *, area=None, channel=""):
+    """Free-text answers (and what "other" means), newest first, with their tags loaded."""
+    responses = consultation_responses(consultation, area=area, channel=channel)
+    return (
+        ConsultationAnswer.objects.filter(response__in=responses.values("pk"))
+        .exclude(text="")
+        .select_related("question", "response")
+        .prefetch_related("protective_factors")
+        .order_by("-response__submitted_at", "-pk")
+    )

@@ -2,14 +2,17 @@
 
 from django import forms
 from django.db.models import Count
+from django.urls import path, reverse
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import ListingButton
 
 from champions.exports import SafeSpreadsheetExportMixin
 
 from ..models import Consultation
+from ..views.admin.consultations import AnswerTagView, ConsultationResultsView
 
 QUESTION_PANELS = [
     FieldRowPanel([FieldPanel("kind"), FieldPanel("required"), FieldPanel("published")]),
@@ -31,6 +34,13 @@ QUESTION_PANELS = [
 class ConsultationIndexView(SafeSpreadsheetExportMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().annotate(response_count=Count("responses"))
+
+    def get_list_more_buttons(self, instance):
+        results = reverse("events_consultation:results", args=[instance.pk])
+        return [
+            *super().get_list_more_buttons(instance),
+            ListingButton("Results", url=results, icon_name="list-ul", priority=5),
+        ]
 
 
 class ConsultationViewSet(ModelViewSet):
@@ -66,3 +76,21 @@ class ConsultationViewSet(ModelViewSet):
             heading="Questions, in order",
         ),
     ]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path(
+                "results/<int:pk>/",
+                ConsultationResultsView.as_view(
+                    index_url_name=self.get_url_name("index"),
+                    edit_url_name=self.get_url_name("edit"),
+                ),
+                name="results",
+            ),
+            path(
+                "answers/<int:pk>/tag/",
+                AnswerTagView.as_view(results_url_name=self.get_url_name("results")),
+                name="tag",
+            ),
+        ]
