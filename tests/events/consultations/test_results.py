@@ -40,9 +40,8 @@ def survey():
         ConsultationResponseFactory(consultation=consultation, area=north if i < 4 else south)
         for i in range(5)
     ] + ConsultationResponseFactory.create_batch(2, consultation=consultation, paper=True)
-    for response, choice in zip(
-        responses, ["Childcare", "Childcare", "Childcare", "Places to meet", "Childcare"], strict=False
-    ):
+    singles = ["Childcare", "Childcare", "Childcare", "Places to meet", "Childcare"]
+    for response, choice in zip(responses, singles, strict=False):
         ConsultationAnswerFactory(response=response, question=single, choice=choice)
     for response, choices in zip(
         responses[2:],
@@ -51,7 +50,8 @@ def survey():
             ["Childcare"],
             ["Places to meet", "other"],
             ["Mental health support", "Childcare"],
-        ], strict=False,
+        ],
+        strict=False,
     ):
         for choice in choices:
             ConsultationAnswerFactory(
