@@ -77,10 +77,13 @@ class ConsultationAnswerForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         for question in self.questions:
+            other = f"q{question.pk}_other"
+            if other not in self.fields:
+                continue
             value = cleaned.get(f"q{question.pk}")
             chose_other = value == OTHER or (isinstance(value, list) and OTHER in value)
-            if chose_other and not cleaned.get(f"q{question.pk}_other", "").strip():
-                self.add_error(f"q{question.pk}_other", "Say what “other” means for you.")
+            if chose_other and not cleaned.get(other, "").strip():
+                self.add_error(other, "Say what “other” means for you.")
         return cleaned
 
     def answers(self) -> list[AnswerData]:
