@@ -29,4 +29,5 @@ consultation_urlpatterns = [
     path("<slug:slug>/", consultations.consultation_answer, name="answer"),
     path("<slug:slug>/thank-you/", consultations.consultation_thanks, name="thanks"),
     path("<slug:slug>/paper/", consultations.paper_response_enter, name="paper"),
+    path("<slug:slug>/results/", consultations.consultation_results_public, name="results"),
 ]

@@ -135,3 +135,35 @@ def consultation_free_text(consultation, *, area=None, channel=""):
         .prefetch_related("protective_factors")
         .order_by("-response__submitted_at", "-pk")
     )
+
+
+def consultation_published(slug: str) -> Consultation:
+    """A consultation with at least one published question, or 404."""
+    return get_object_or_404(
+        Consultation.objects.filter(questions__published=True).distinct(), slug=slug
+    )
+
+
+def consultation_public_results(consultation) -> tuple[ConsultationResults, dict]:
+    """The published questions' results, leaving out any question fewer than 5 answered, and
+    the free-text answers staff approved for publication, by question id."""
+    results = consultation_results(consultation)
+    shown = [r for r in results.questions if r.question.published and r.base >= SMALLEST_CELL]
+    quotes = {}
+    approved = ConsultationAnswer.objects.filter(
+        question__consultation=consultation,
+        question__published=True,
+        approved_for_publication=True,
+    ).exclude(text="")
+    for question_id, text in approved.order_by("pk").values_list("question_id", "text"):
+        quotes.setdefault(question_id, []).append(text)
+    return ConsultationResults(consultation, results.total, shown), quotes
+
+
+def consultations_with_results():
+    """Consultations with published results, the latest closing first."""
+    return (
+        Consultation.objects.filter(questions__published=True)
+        .distinct()
+        .order_by("-closes_at", "pk")
+    )

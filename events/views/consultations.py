@@ -11,7 +11,10 @@ from champions.choices import Stage
 from ..forms.consultations import ConsultationAnswerForm, PaperResponseForm
 from ..selectors.consultations import (
     consultation_for_answering,
+    consultation_public_results,
+    consultation_published,
     consultations_open,
+    consultations_with_results,
     paper_responses_count,
 )
 from ..services.consultations import consultation_rate_limited, consultation_response_submit
@@ -19,9 +22,8 @@ from .base import champion_required
 
 
 def have_your_say(request):
-    return render(
-        request, "events/consultations/list.html", {"consultations": consultations_open()}
-    )
+    context = {"consultations": consultations_open(), "with_results": consultations_with_results()}
+    return render(request, "events/consultations/list.html", context)
 
 
 def _closed(request, consultation, status=200):
@@ -97,4 +99,16 @@ def paper_response_enter(request, champion, slug):
         "events/consultations/paper.html",
         {"consultation": consultation, "form": form, "entered": paper_responses_count(champion)},
         status=400 if form.is_bound else 200,
+    )
+
+
+def consultation_results_public(request, slug):
+    """What parents said, as staff chose to publish it: never a count under 5, no free text
+    unless staff approved that answer."""
+    consultation = consultation_published(slug)
+    results, quotes = consultation_public_results(consultation)
+    return render(
+        request,
+        "events/consultations/results.html",
+        {"consultation": consultation, "results": results, "quotes": quotes},
     )

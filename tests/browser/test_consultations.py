@@ -6,7 +6,12 @@ from axe_playwright_python.sync_playwright import Axe
 
 from events.models import ConsultationResponse
 from tests.factories.champions import AreaFactory
-from tests.factories.events import ConsultationFactory, ConsultationQuestionFactory
+from tests.factories.events import (
+    ConsultationAnswerFactory,
+    ConsultationFactory,
+    ConsultationQuestionFactory,
+    ConsultationResponseFactory,
+)
 
 from .test_accessibility import AXE_OPTIONS
 
@@ -32,6 +37,36 @@ def _assert_accessible(page):
     results = Axe().run(page, options=AXE_OPTIONS)
     assert results.response["violations"] == [], results.generate_report()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.fixture
+def published():
+    consultation = ConsultationFactory(closed=True, slug="family-2025")
+    question = ConsultationQuestionFactory(consultation=consultation, published=True)
+    free = ConsultationQuestionFactory(consultation=consultation, free_text=True, published=True)
+    for i, response in enumerate(
+        ConsultationResponseFactory.create_batch(8, consultation=consultation)
+    ):
+        choice = "Childcare" if i < 6 else "Places to meet"
+        ConsultationAnswerFactory(response=response, question=question, choice=choice)
+        ConsultationAnswerFactory(
+            response=response,
+            question=free,
+            choice="",
+            text="Evening clinics",
+            approved_for_publication=True,
+        )
+    return consultation
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_public_results_page_has_no_accessibility_violations(
+    browser, live_server, published, width
+):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    assert page.goto(live_server.url + "/have-your-say/family-2025/results/").status == 200
+    _assert_accessible(page)
+    page.close()
 
 
 @pytest.mark.parametrize("width", [375, 1280])
