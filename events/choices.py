@@ -45,7 +45,7 @@ class ActionStatus(models.TextChoices):
 
 OPEN_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 # Kinds of event that keep a meeting record (agenda, parent voice, decisions, actions).
-RECORDED_KINDS = (EventKind.CO_PRODUCTION, EventKind.FOCUS_GROUP)
+RECORDED_KINDS = (EventKind.CO_PRODUCTION, EventKind.FOCUS_GROUP, EventKind.MAPPING)
 
 
 class QuestionKind(models.TextChoices):
