@@ -98,7 +98,7 @@ class ConsultationQuestion(Orderable):
         verbose_name = "question"
 
     def __str__(self):
-        return Truncator(self.text).chars(80)
+        return f"{self.consultation.title}: {Truncator(self.text).chars(80)}"
 
     def clean(self):
         if self.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE) and not self.option_lines():

@@ -167,3 +167,36 @@ def consultations_with_results():
         .distinct()
         .order_by("-closes_at", "pk")
     )
+
+
+@dataclass(frozen=True)
+class VoiceFigure:
+    """A live consultation figure for an outcome: "36% (46) of 128 who answered the survey"."""
+
+    n: int
+    base: int
+    source: str
+    is_open: bool
+
+    @property
+    def percent(self) -> int:
+        return percent(self.n, self.base)
+
+    @property
+    def suppressed(self) -> bool:
+        return 0 < self.n < SMALLEST_CELL
+
+    def __str__(self):
+        share = "Fewer than 5" if self.suppressed else f"{self.percent}% ({self.n})"
+        return f"{share} of {self.base} who answered the {self.source}"
+
+
+def consultation_figure(question, *, choice: str = "", theme: str = "") -> VoiceFigure:
+    """Counts, now, those who gave `choice` (or whose free text staff tagged `theme`) among
+    those who answered `question`."""
+    answers = ConsultationAnswer.objects.filter(question=question)
+    base = answers.values("response_id").distinct().count()
+    chosen = answers.filter(choice=choice) if choice else answers.filter(theme__iexact=theme)
+    n = chosen.values("response_id").distinct().count()
+    consultation = question.consultation
+    return VoiceFigure(n, base, consultation.title, consultation.is_open())
