@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import feeds, reports
 from cms.api import api_router
 from cms.views import search as cms_search
-from events.urls import calendar_urlpatterns
+from events.urls import calendar_urlpatterns, consultation_urlpatterns
 
 
 class AllauthLoginRedirect(RedirectView):
@@ -55,6 +55,7 @@ urlpatterns = [
     path("dashboard/", include("champions.urls")),
     path("events/", include("events.urls")),
     path("calendar/", include((calendar_urlpatterns, "calendar"))),
+    path("have-your-say/", include((consultation_urlpatterns, "consultations"))),
 ]
 
 if settings.DEBUG:

@@ -11,7 +11,7 @@ from accounts.site import absolute_url
 from champions.selectors.privacy import export_rows
 
 from .choices import RegistrationStatus
-from .models import CalendarFeed, Event, Registration
+from .models import CalendarFeed, ConsultationResponse, Event, Registration
 from .services.booking import registration_cancel
 
 
@@ -24,6 +24,8 @@ def on_champion_anonymising(sender, champion, **kwargs):
     ).select_related("event"):
         registration_cancel(registration=registration)
     CalendarFeed.objects.filter(champion=champion).delete()
+    # Parents' answers stay (anonymous); the champion's note of where they collected them goes.
+    ConsultationResponse.objects.filter(entered_by=champion).update(where="")
 
 
 def events_booked_by(champion, *, started_only: bool):
@@ -37,7 +39,8 @@ def events_booked_by(champion, *, started_only: bool):
 
 
 def champion_data_export(champion) -> dict:
-    """The champion's event registrations and calendar feed, for their data download."""
+    """The champion's event registrations, calendar feed, invitations and the consultation
+    responses they entered, for their data download."""
     feeds = export_rows(CalendarFeed.objects.filter(champion=champion), "token", "created_at")
     for feed in feeds:
         feed["url"] = absolute_url(reverse("calendar:private", args=[feed["token"]]))
@@ -54,5 +57,12 @@ def champion_data_export(champion) -> dict:
         "calendar_feed": feeds,
         "event_invitations": export_rows(
             Event.objects.filter(invited=champion), "title", "starts_at"
+        ),
+        "consultation_responses_entered": export_rows(
+            ConsultationResponse.objects.filter(entered_by=champion).select_related("consultation"),
+            "consultation__title",
+            "channel",
+            "where",
+            "submitted_at",
         ),
     }

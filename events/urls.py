@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import booking, feeds, public
+from .views import booking, consultations, feeds, public
 
 app_name = "events"
 urlpatterns = [
@@ -21,4 +21,13 @@ urlpatterns = [
 calendar_urlpatterns = [
     path("public.ics", public.public_feed, name="public"),
     path("<slug:token>.ics", feeds.private_feed, name="private"),
+]
+
+# Consultations parents answer, at /have-your-say/ (namespace "consultations").
+consultation_urlpatterns = [
+    path("", consultations.have_your_say, name="list"),
+    path("<slug:slug>/", consultations.consultation_answer, name="answer"),
+    path("<slug:slug>/thank-you/", consultations.consultation_thanks, name="thanks"),
+    path("<slug:slug>/paper/", consultations.paper_response_enter, name="paper"),
+    path("<slug:slug>/results/", consultations.consultation_results_public, name="results"),
 ]

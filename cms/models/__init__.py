@@ -1,6 +1,7 @@
 from .base import PublicCacheMixin
 from .home import HomePage
 from .outcomes import (
+    OutcomeConsultationResult,
     OutcomeIndexPage,
     OutcomeMeetingLink,
     OutcomePage,
@@ -14,6 +15,7 @@ from .stories import StoryIndexPage, StoryPage, StoryPageTag
 __all__ = [
     "HomePage",
     "ImpactPage",
+    "OutcomeConsultationResult",
     "OutcomeIndexPage",
     "OutcomeMeetingLink",
     "OutcomePage",

@@ -1,8 +1,9 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -10,6 +11,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from accounts.models.fields import optional_link
+from events.selectors.consultations import consultation_figure
 
 from ..blocks import ParentVoiceStreamBlock
 from ..choices import OutcomeStatus
@@ -82,6 +84,16 @@ class OutcomePage(PublicCacheMixin, Page):
         *Page.content_panels,
         FieldPanel("summary"),
         MultiFieldPanel([FieldPanel("parent_voice"), FieldPanel("evidence")], heading="You said"),
+        InlinePanel(
+            "voice_items",
+            heading="Points parents raised at meetings and mapping sessions",
+            label="Point",
+        ),
+        InlinePanel(
+            "consultation_results",
+            heading="Consultation results (figures shown live)",
+            label="Result",
+        ),
         InlinePanel("meeting_links", heading="Meetings where it was discussed", label="Meeting"),
         MultiFieldPanel(
             [
@@ -141,9 +153,21 @@ class OutcomePage(PublicCacheMixin, Page):
         voice_items = self.voice_items.select_related("item__record__event").order_by("sort_order")
         story_ids = [r.story_id for r in self.related_stories.all()]
         stories = StoryPage.objects.listed().filter(pk__in=story_ids) if story_ids else []
+        results = self.consultation_results.select_related("question__consultation")
+        figures = [(link, link.figure()) for link in results.order_by("sort_order")]
+        # While a consultation takes answers its figures change: keep the page out of the cache.
+        self._live_figures = any(figure.is_open for _link, figure in figures)
         # Meetings show only their public summary; stories only those consent allows.
-        context.update(meeting_links=links, voice_items=voice_items, related_stories=stories)
+        context.update(
+            meeting_links=links, voice_items=voice_items, related_stories=stories, figures=figures
+        )
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if getattr(self, "_live_figures", False):
+            response.public_cacheable = False
+        return response
 
 
 class OutcomeRelatedStory(Orderable):
@@ -178,3 +202,41 @@ class OutcomeParentVoice(Orderable):
     )
 
     panels = [FieldPanel("item")]
+
+
+class OutcomeConsultationResult(Orderable):
+    """A consultation result this outcome answers: one answer to a question, or a theme staff
+    tagged on its free-text answers; its figure is counted live."""
+
+    page = ParentalKey(OutcomePage, on_delete=models.CASCADE, related_name="consultation_results")
+    question = models.ForeignKey(
+        "events.ConsultationQuestion", on_delete=models.CASCADE, related_name="outcome_links"
+    )
+    choice = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The answer to count, exactly as offered (e.g. “Childcare”).",
+    )
+    theme = models.CharField(
+        max_length=100, blank=True, help_text="Or: a theme staff tagged on free-text answers."
+    )
+    statement = models.CharField(
+        max_length=200, help_text="What they said, e.g. “cited mother and baby mental health”."
+    )
+
+    panels = [
+        FieldPanel("question"),
+        FieldRowPanel([FieldPanel("choice"), FieldPanel("theme")]),
+        FieldPanel("statement"),
+    ]
+
+    def clean(self):
+        if bool(self.choice) == bool(self.theme):
+            raise ValidationError("Give either an answer to count or a theme, not both.")
+        if self.choice and self.question_id:
+            offered = [value for value, _label in self.question.choices()]
+            if self.question.kind != "area" and self.choice not in offered:
+                raise ValidationError({"choice": f"Choose one of: {', '.join(offered)}."})
+
+    def figure(self):
+        return consultation_figure(self.question, choice=self.choice, theme=self.theme)

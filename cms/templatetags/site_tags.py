@@ -2,6 +2,8 @@ from django import template
 from django.urls import reverse
 from wagtail.models import Site
 
+from events.selectors.consultations import consultations_open
+
 from ..models import PublicEventsPage
 
 register = template.Library()
@@ -34,3 +36,14 @@ def main_menu_pages(context):
                 for p in pages
             ]
     return request._main_menu_pages
+
+
+@register.simple_tag(takes_context=True)
+def have_your_say_open(context) -> bool:
+    """Whether any consultation takes answers now: the menu then offers "Have your say"."""
+    request = context.get("request")
+    if request is None:
+        return False
+    if not hasattr(request, "_have_your_say_open"):
+        request._have_your_say_open = consultations_open().exists()
+    return request._have_your_say_open

@@ -1,5 +1,11 @@
 from .attendance import WalkIn
 from .booking import Registration
+from .consultations import (
+    Consultation,
+    ConsultationAnswer,
+    ConsultationQuestion,
+    ConsultationResponse,
+)
 from .events import Event
 from .feeds import CalendarFeed
 from .meetings import Decision, MeetingAction, MeetingRecord, ParentVoiceItem
@@ -7,6 +13,10 @@ from .settings import EventsSettings
 
 __all__ = [
     "CalendarFeed",
+    "Consultation",
+    "ConsultationAnswer",
+    "ConsultationQuestion",
+    "ConsultationResponse",
     "Decision",
     "Event",
     "EventsSettings",

@@ -13,8 +13,8 @@ from .events import Event
 
 
 class MeetingRecord(ClusterableModel):
-    """What happened at a co-production meeting or focus group: agenda, parent voice, decisions
-    and actions, each kept in order."""
+    """What happened at a co-production meeting, focus group or mapping session: agenda, parent
+    voice, decisions and actions, each kept in order."""
 
     event = models.OneToOneField(
         Event,
@@ -36,15 +36,24 @@ class MeetingRecord(ClusterableModel):
     def clean(self):
         if self.event_id and self.event.kind not in RECORDED_KINDS:
             raise ValidationError(
-                {"event": "Only co-production meetings and focus groups keep a meeting record."}
+                {
+                    "event": "Only co-production meetings, focus groups and mapping sessions "
+                    "keep a record."
+                }
             )
 
 
 class ParentVoiceItem(ClusterableModel, Orderable):
-    """One point parents raised at a meeting; co-production outcomes link to it by its id."""
+    """One point parents raised at a meeting, focus group or mapping session, with its theme
+    and how many raised it; co-production outcomes link to it by its id."""
 
     record = ParentalKey(MeetingRecord, on_delete=models.CASCADE, related_name="parent_voice_items")
     text = models.CharField("what parents said", max_length=500)
+    theme = models.CharField(max_length=100, blank=True, help_text="e.g. “Clinic times”.")
+    parents_count = models.PositiveIntegerField("parents who raised it", null=True, blank=True)
+    quote = models.CharField(
+        max_length=300, blank=True, help_text="Optional: a parent's words, without any names."
+    )
     protective_factors = ParentalManyToManyField(
         ProtectiveFactor,
         blank=True,

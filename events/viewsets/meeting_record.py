@@ -9,7 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from champions.exports import SafeSpreadsheetExportMixin
 
-from ..choices import EventKind
+from ..choices import RECORDED_KINDS
 from ..models import Event, EventsSettings, MeetingRecord
 from ..selectors.attendance import events_with_parents_present, meeting_quorum, meeting_quorum_for
 
@@ -33,9 +33,7 @@ class MeetingRecordCreateView(CreateView):
         instance = MeetingRecord()
         event_id = self.request.GET.get("event", "")
         if event_id.isdigit():
-            instance.event = Event.objects.filter(
-                pk=event_id, kind__in=[EventKind.CO_PRODUCTION, EventKind.FOCUS_GROUP]
-            ).first()
+            instance.event = Event.objects.filter(pk=event_id, kind__in=RECORDED_KINDS).first()
         return instance
 
 
@@ -60,7 +58,8 @@ def _quorum(record):
 
 
 class MeetingRecordViewSet(ModelViewSet):
-    """Co-production meeting and focus group records: agenda, parent voice, decisions, actions."""
+    """Records of co-production meetings, focus groups and mapping sessions: agenda, parent
+    voice (points with theme, factors, how many raised it), decisions, actions."""
 
     model = MeetingRecord
     name = "events_meetingrecord"
@@ -91,6 +90,8 @@ class MeetingRecordViewSet(ModelViewSet):
             label="Point parents raised",
             panels=[
                 FieldPanel("text"),
+                FieldRowPanel([FieldPanel("theme"), FieldPanel("parents_count")]),
+                FieldPanel("quote"),
                 FieldPanel("protective_factors", widget=forms.CheckboxSelectMultiple),
             ],
         ),

@@ -9,9 +9,15 @@ from events.choices import (
     Audience,
     EventKind,
     EventStatus,
+    QuestionKind,
     RegistrationStatus,
+    ResponseChannel,
 )
 from events.models import (
+    Consultation,
+    ConsultationAnswer,
+    ConsultationQuestion,
+    ConsultationResponse,
     Event,
     MeetingAction,
     MeetingRecord,
@@ -116,3 +122,81 @@ class MeetingActionFactory(factory.django.DjangoModelFactory):
     due_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=14))
     status = ActionStatus.OPEN
     sort_order = factory.Sequence(int)
+
+
+class ConsultationFactory(factory.django.DjangoModelFactory):
+    """A consultation open for the next four weeks; traits: `closed` (closed yesterday),
+    `upcoming` (opens next week)."""
+
+    class Meta:
+        model = Consultation
+        skip_postgeneration_save = True
+
+    class Params:
+        closed = factory.Trait(
+            opens_at=factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=30)),
+            closes_at=factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1)),
+        )
+        upcoming = factory.Trait(
+            opens_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7)),
+            closes_at=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=37)),
+        )
+
+    title = factory.Sequence(lambda n: f"Family survey {n}")
+    slug = factory.Sequence(lambda n: f"family-survey-{n}")
+    purpose = "To find out what would help families with young children."
+    audience = "Parents and carers of children under 5"
+    opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=1))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=28))
+
+
+class ConsultationQuestionFactory(factory.django.DjangoModelFactory):
+    """A single-choice question; traits per kind: `multiple` (with "other"), `rating`,
+    `yes_no`, `free_text`, `age_band` and `area`."""
+
+    class Meta:
+        model = ConsultationQuestion
+
+    class Params:
+        multiple = factory.Trait(kind=QuestionKind.MULTIPLE, allow_other=True)
+        rating = factory.Trait(kind=QuestionKind.RATING, options="")
+        yes_no = factory.Trait(kind=QuestionKind.YES_NO, options="")
+        free_text = factory.Trait(kind=QuestionKind.FREE_TEXT, options="")
+        age_band = factory.Trait(kind=QuestionKind.AGE_BAND, options="")
+        area = factory.Trait(kind=QuestionKind.AREA, options="")
+
+    consultation = factory.SubFactory(ConsultationFactory)
+    kind = QuestionKind.SINGLE
+    text = factory.Sequence(lambda n: f"Question {n}: what would help most?")
+    options = "Mental health support\nPlaces to meet\nChildcare"
+    sort_order = factory.Sequence(int)
+
+
+class ConsultationResponseFactory(factory.django.DjangoModelFactory):
+    """An online response; `paper` when a champion entered it from paper."""
+
+    class Meta:
+        model = ConsultationResponse
+
+    class Params:
+        paper = factory.Trait(
+            channel=ResponseChannel.PAPER,
+            entered_by=factory.SubFactory(ChampionFactory, active=True),
+            where="Stall at the library",
+        )
+
+    consultation = factory.SubFactory(ConsultationFactory)
+    channel = ResponseChannel.ONLINE
+
+
+class ConsultationAnswerFactory(factory.django.DjangoModelFactory):
+    """One answer to a question, in a response to the same consultation."""
+
+    class Meta:
+        model = ConsultationAnswer
+
+    question = factory.SubFactory(ConsultationQuestionFactory)
+    response = factory.SubFactory(
+        ConsultationResponseFactory, consultation=factory.SelfAttribute("..question.consultation")
+    )
+    choice = "Childcare"

@@ -1,0 +1,1 @@
+"""Spreadsheet downloads of the events app that are not admin listings."""

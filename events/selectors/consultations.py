@@ -1,0 +1,202 @@
+"""Reads for consultations: which are open, and one with its questions for answering."""
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count
+from django.shortcuts import get_object_or_404
+
+from champions.models import Area
+
+from ..models import (
+    Consultation,
+    ConsultationAnswer,
+    ConsultationQuestion,
+    ConsultationResponse,
+)
+
+# Published figures never show a count smaller than this (people could be identified).
+SMALLEST_CELL = 5
+
+
+def consultations_open(now=None):
+    """Consultations taking answers now, the one closing soonest first."""
+    return Consultation.objects.open(now).order_by("closes_at", "pk")
+
+
+def consultation_for_answering(slug: str) -> Consultation:
+    """A consultation with its questions (in order) and areas loaded, or 404."""
+    return get_object_or_404(Consultation.objects.prefetch_related("questions", "areas"), slug=slug)
+
+
+@dataclass(frozen=True)
+class OptionResult:
+    """How many chose one answer: n, and % of those who answered the question and of all."""
+
+    value: str
+    label: str
+    n: int
+    base: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return percent(self.n, self.base)
+
+    @property
+    def percent_of_all(self) -> int:
+        return percent(self.n, self.total)
+
+    @property
+    def suppressed(self) -> bool:
+        """A cell of 1 to 4 people is never published: it could identify someone."""
+        return 0 < self.n < SMALLEST_CELL
+
+
+@dataclass(frozen=True)
+class QuestionResult:
+    """One question's results: its base (who answered it) and a row per answer offered."""
+
+    question: ConsultationQuestion
+    base: int
+    total: int
+    options: list[OptionResult] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> int:
+        return self.total - self.base
+
+
+@dataclass(frozen=True)
+class ConsultationResults:
+    consultation: Consultation
+    total: int
+    questions: list[QuestionResult]
+
+
+def percent(n: int, base: int) -> int:
+    """Whole-number percentage, halves rounded up (as people read "36%")."""
+    if not base:
+        return 0
+    return int((Decimal(100 * n) / Decimal(base)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def consultation_responses(consultation, *, area=None, channel=""):
+    """The consultation's responses, filtered by area and channel when given."""
+    responses = ConsultationResponse.objects.filter(consultation=consultation)
+    if area is not None:
+        responses = responses.filter(area=area)
+    if channel:
+        responses = responses.filter(channel=channel)
+    return responses
+
+
+def consultation_results(consultation, *, area=None, channel="") -> ConsultationResults:
+    """Every question's counts and percentages, in a fixed number of queries whatever the size."""
+    responses = consultation_responses(consultation, area=area, channel=channel)
+    total = responses.count()
+    answers = ConsultationAnswer.objects.filter(response__in=responses.values("pk"))
+    bases = dict(
+        answers.values("question_id")
+        .annotate(n=Count("response_id", distinct=True))
+        .values_list("question_id", "n")
+    )
+    counts = {
+        (q, c): n
+        for q, c, n in answers.exclude(choice="")
+        .values("question_id", "choice")
+        .annotate(n=Count("id"))
+        .values_list("question_id", "choice", "n")
+    }
+    areas = list(consultation.areas.all()) or list(Area.objects.all())
+    results = []
+    for question in consultation.questions.all():
+        base = bases.get(question.pk, 0)
+        options = [
+            OptionResult(value, label, counts.get((question.pk, value), 0), base, total)
+            for value, label in question.choices(areas)
+        ]
+        results.append(QuestionResult(question, base, total, options))
+    return ConsultationResults(consultation, total, results)
+
+
+def paper_responses_count(champion) -> int:
+    """Responses the champion entered from paper or face to face: people they reached."""
+    return ConsultationResponse.objects.filter(entered_by=champion).count()
+
+
+def consultation_free_text(consultation, *, area=None, channel=""):
+    """Free-text answers (and what "other" means), newest first, with their tags loaded."""
+    responses = consultation_responses(consultation, area=area, channel=channel)
+    return (
+        ConsultationAnswer.objects.filter(response__in=responses.values("pk"))
+        .exclude(text="")
+        .select_related("question", "response")
+        .prefetch_related("protective_factors")
+        .order_by("-response__submitted_at", "-pk")
+    )
+
+
+def consultation_published(slug: str) -> Consultation:
+    """A consultation with at least one published question, or 404."""
+    return get_object_or_404(
+        Consultation.objects.filter(questions__published=True).distinct(), slug=slug
+    )
+
+
+def consultation_public_results(consultation) -> tuple[ConsultationResults, dict]:
+    """The published questions' results, leaving out any question fewer than 5 answered, and
+    the free-text answers staff approved for publication, by question id."""
+    results = consultation_results(consultation)
+    shown = [r for r in results.questions if r.question.published and r.base >= SMALLEST_CELL]
+    quotes = {}
+    approved = ConsultationAnswer.objects.filter(
+        question__consultation=consultation,
+        question__published=True,
+        approved_for_publication=True,
+    ).exclude(text="")
+    for question_id, text in approved.order_by("pk").values_list("question_id", "text"):
+        quotes.setdefault(question_id, []).append(text)
+    return ConsultationResults(consultation, results.total, shown), quotes
+
+
+def consultations_with_results():
+    """Consultations with published results, the latest closing first."""
+    return (
+        Consultation.objects.filter(questions__published=True)
+        .distinct()
+        .order_by("-closes_at", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class VoiceFigure:
+    """A live consultation figure for an outcome: "36% (46) of 128 who answered the survey"."""
+
+    n: int
+    base: int
+    source: str
+    is_open: bool
+
+    @property
+    def percent(self) -> int:
+        return percent(self.n, self.base)
+
+    @property
+    def suppressed(self) -> bool:
+        return 0 < self.n < SMALLEST_CELL
+
+    def __str__(self):
+        share = "Fewer than 5" if self.suppressed else f"{self.percent}% ({self.n})"
+        return f"{share} of {self.base} who answered the {self.source}"
+
+
+def consultation_figure(question, *, choice: str = "", theme: str = "") -> VoiceFigure:
+    """Counts, now, those who gave `choice` (or whose free text staff tagged `theme`) among
+    those who answered `question`."""
+    answers = ConsultationAnswer.objects.filter(question=question)
+    base = answers.values("response_id").distinct().count()
+    chosen = answers.filter(choice=choice) if choice else answers.filter(theme__iexact=theme)
+    n = chosen.values("response_id").distinct().count()
+    consultation = question.consultation
+    return VoiceFigure(n, base, consultation.title, consultation.is_open())

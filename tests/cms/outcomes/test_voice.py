@@ -1,0 +1,130 @@
+"""From voice to outcome: an outcome shows live consultation figures and the points it answers,
+the trail of where it was discussed, the admin voice listing shows what has no outcome yet, and
+champions see the outcomes they helped bring about."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from cms.models import OutcomeConsultationResult, OutcomeParentVoice
+from tests.factories.accounts import CoordinatorFactory
+from tests.factories.champions import ChampionFactory
+from tests.factories.cms import OutcomePageFactory
+from tests.factories.events import (
+    ConsultationAnswerFactory,
+    ConsultationFactory,
+    ConsultationQuestionFactory,
+    ConsultationResponseFactory,
+    MeetingRecordFactory,
+    ParentVoiceItemFactory,
+    RegistrationFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _survey(n_childcare=6, n_other=4, **consultation):
+    question = ConsultationQuestionFactory(
+        consultation=ConsultationFactory(title="2026 family survey", **consultation)
+    )
+    for i in range(n_childcare + n_other):
+        choice = "Childcare" if i < n_childcare else "Places to meet"
+        ConsultationAnswerFactory(question=question, choice=choice)
+    return question
+
+
+def _link(outcome, question, **kwargs):
+    link = OutcomeConsultationResult(
+        page=outcome, question=question, statement="said childcare was what they needed", **kwargs
+    )
+    link.full_clean(exclude=["page"])
+    link.save()
+    return link
+
+
+def test_outcome_shows_a_live_figure_that_changes_when_a_response_is_added(client, settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 600
+    question = _survey()
+    outcome = OutcomePageFactory(title="More childcare places")
+    _link(outcome, question, choice="Childcare")
+    html = client.get(outcome.url).content.decode()
+    assert "60% (6) of 10 who answered the 2026 family survey" in html
+    assert "said childcare was what they needed" in html
+    assert "Where it was discussed" in html
+    response = ConsultationResponseFactory(consultation=question.consultation)
+    ConsultationAnswerFactory(response=response, question=question, choice="Childcare")
+    # While the consultation is open the page is never served from the page cache.
+    html = client.get(outcome.url).content.decode()
+    assert "64% (7) of 11 who answered the 2026 family survey" in html
+
+
+def test_a_tagged_theme_is_counted_among_those_who_answered(client):
+    question = ConsultationQuestionFactory(free_text=True, consultation__title="2026 family survey")
+    for i in range(8):
+        ConsultationAnswerFactory(
+            question=question, choice="", text=f"Answer {i}", theme="Clinic times" if i < 5 else ""
+        )
+    outcome = OutcomePageFactory()
+    _link(outcome, question, theme="clinic times")
+    assert "63% (5) of 8 who answered" in client.get(outcome.url).content.decode()
+
+
+def test_a_figure_under_five_people_is_never_shown(client):
+    question = _survey(n_childcare=3, n_other=9)
+    outcome = OutcomePageFactory()
+    _link(outcome, question, choice="Childcare")
+    html = client.get(outcome.url).content.decode()
+    assert "Fewer than 5 of 12 who answered" in html and "(3)" not in html
+
+
+def test_a_result_names_an_answer_the_question_offers_or_a_theme():
+    question = _survey()
+    outcome = OutcomePageFactory()
+    with pytest.raises(ValidationError, match="Choose one of"):
+        _link(outcome, question, choice="Swimming")
+    with pytest.raises(ValidationError, match="either an answer to count or a theme"):
+        _link(outcome, question)
+
+
+def test_outcome_shows_mapping_points_and_the_trail(client):
+    record = MeetingRecordFactory(event__kind="mapping", event__title="Mapping at the hub")
+    point = ParentVoiceItemFactory(
+        record=record, text="Nowhere to change a nappy", parents_count=11, quote="I go home"
+    )
+    outcome = OutcomePageFactory()
+    OutcomeParentVoice.objects.create(page=outcome, item=point)
+    html = client.get(outcome.url).content.decode()
+    assert "“Nowhere to change a nappy” (11 parents)" in html
+    assert "Mapping session: Mapping at the hub" in html
+
+
+def test_voice_listing_shows_points_with_and_without_outcomes(client):
+    answered = ParentVoiceItemFactory(text="Clinic times clash with school run", theme="Clinics")
+    ParentVoiceItemFactory(text="We want a dads group")
+    outcome = OutcomePageFactory(title="Evening clinics")
+    OutcomeParentVoice.objects.create(page=outcome, item=answered)
+    client.force_login(CoordinatorFactory())
+    url = reverse("events_parentvoiceitem:index")
+    html = client.get(url).content.decode()
+    assert "Evening clinics" in html and "No outcome yet" in html
+    unanswered = client.get(url, {"answered": "no"}).content.decode()
+    assert "We want a dads group" in unanswered
+    assert "Clinic times clash" not in unanswered
+
+
+def test_champion_dashboard_lists_outcomes_they_took_part_in(client):
+    champion = ChampionFactory(active=True)
+    record = MeetingRecordFactory()
+    RegistrationFactory(champion=champion, event=record.event, present=True)
+    from_meeting = OutcomePageFactory(title="Saturday clinic")
+    OutcomeParentVoice.objects.create(page=from_meeting, item=ParentVoiceItemFactory(record=record))
+    question = _survey()
+    ConsultationResponseFactory(consultation=question.consultation, paper=True, entered_by=champion)
+    from_survey = OutcomePageFactory(title="More childcare")
+    _link(from_survey, question, choice="Childcare")
+    OutcomePageFactory(title="Someone else's outcome")
+    client.force_login(champion.user)
+    html = client.get(reverse("champions:dashboard")).content.decode()
+    assert "What your voice changed" in html
+    assert "Saturday clinic" in html and "More childcare" in html
+    assert "Someone else&#x27;s outcome" not in html and "Someone else's outcome" not in html
