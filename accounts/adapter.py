@@ -1,14 +1,17 @@
+import uuid
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
 from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
 
-from .tasks.accounts import send_account_email
+from .models import User
+from .services.outbox import outbox_message_queue
 
 
 class AccountAdapter(DefaultAccountAdapter):
     """Sends staff to the Wagtail admin and champions to their dashboard after signing in, and
-    hands every account e-mail to a background task."""
+    writes every account e-mail to the outbox."""
 
     def get_login_redirect_url(self, request):
         url = super().get_login_redirect_url(request)
@@ -17,7 +20,8 @@ class AccountAdapter(DefaultAccountAdapter):
         return url
 
     def send_mail(self, template_prefix, email, context_data):
-        # Rendered here, delivered by the task: every sign-up answer (new address or known one)
+        # Rendered here, delivered by a worker from the outbox: an SMTP server or broker that is
+        # down never fails the request, and every sign-up answer (new address or known one)
         # sends its one e-mail the same way, so the reply time does not tell them apart.
         request = context.request
         message = self.render_mail(
@@ -30,13 +34,15 @@ class AccountAdapter(DefaultAccountAdapter):
                 **context_data,
             },
         )
-        send_account_email.delay(
-            {
-                "subject": message.subject,
-                "body": message.body,
-                "from_email": message.from_email,
-                "to": list(message.to),
-                "alternatives": [list(a) for a in getattr(message, "alternatives", [])],
-                "html": message.content_subtype == "html",
-            }
+        html = next(
+            (c for c, mime in getattr(message, "alternatives", []) if mime == "text/html"), ""
+        )
+        what = template_prefix.rsplit("/", 1)[-1]
+        outbox_message_queue(
+            key=f"accounts.email.{uuid.uuid4().hex}.{what}"[:200],
+            address=email,
+            user=User.objects.filter(email__iexact=email).first(),
+            subject=message.subject,
+            body=message.body if message.content_subtype != "html" else "",
+            html_body=message.body if message.content_subtype == "html" else html,
         )

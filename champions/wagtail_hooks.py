@@ -5,10 +5,12 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from accounts.audit import register_audit_actions
+from accounts.hooks import OUTBOX_WITHHOLD
 
 from . import audit
 from .models import Champion, Consent, StageChange
 from .selectors.digest import staff_digest_champions
+from .services.notifications import outbox_withhold_reason
 from .viewsets import ChampionsActivityViewSetGroup, ChampionsViewSetGroup
 from .viewsets.activity_log import ApproveActivityBulkAction
 from .viewsets.base import LimitedPermissionPolicy
@@ -35,5 +37,6 @@ for name, fn in [
     ("register_bulk_action", ApproveExpenseBulkAction),
     ("register_bulk_action", MarkPaidBulkAction),
     ("events_staff_digest", staff_digest_champions),  # the events app sends the weekly digest
+    (OUTBOX_WITHHOLD, outbox_withhold_reason),  # consent checked again when a message is sent
 ]:
     hooks.register(name, fn)

@@ -1,11 +1,10 @@
-"""Writes for accounts: unconfirmed sign-ups purged, allauth's e-mails sent, the Sites name."""
+"""Writes for accounts: unconfirmed sign-ups purged, the Sites framework's name."""
 
 from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.sites.models import Site
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -28,19 +27,6 @@ def unverified_accounts_purge(*, now=None) -> int:
     ids = list(stale.values_list("pk", flat=True))
     User.objects.filter(pk__in=ids).delete()
     return len(ids)
-
-
-def account_email_send(
-    *, subject: str, body: str, from_email: str, to: list[str], alternatives=(), html=False
-) -> None:
-    """Send one e-mail that allauth rendered (confirmation, reset, "you already have an
-    account", security notices); called by the deferred task only."""
-    message = EmailMultiAlternatives(subject, body, from_email, to)
-    if html:
-        message.content_subtype = "html"
-    for content, mimetype in alternatives:
-        message.attach_alternative(content, mimetype)
-    message.send()
 
 
 def sites_site_sync(*, site_model=None, domain: str | None = None):

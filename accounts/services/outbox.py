@@ -1,27 +1,39 @@
-"""The outbox: every message the site sends "once" goes through here.
+"""The outbox: every message the site sends goes through here, e-mail and text alike.
 
 A caller queues a message in its own transaction (so it exists only if the change that caused
 it is committed), keyed by what it is about; a key already queued or sent is not queued again.
-Delivery runs in a worker after the commit: each queued row is locked, sent once and marked
-sent (or failed, with the error; the caller's next run queues a failed key again).
+After the commit a worker delivers it (services/delivery.py); if the broker is down or the
+worker dies, the beat sweep (`outbox_sweep`) finds the row and delivers it later. Queueing never
+fails because the broker or a mail server is down: the request that caused it goes on.
 """
 
 import datetime
 import logging
 from collections.abc import Iterable
+from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from ..choices import OutboxStatus
+from ..choices import Channel, OutboxStatus
 from ..models import OutboxMessage, User
 from ..redaction import REMOVED, Redactor
 from ..tasks.outbox import deliver_outbox_messages
+from .delivery import outbox_messages_deliver
 
 logger = logging.getLogger(__name__)
+
+# A key may be queued again only when its earlier message was never sent.
+REQUEUEABLE = (OutboxStatus.FAILED, OutboxStatus.WITHHELD)
+
+__all__ = [
+    "outbox_deliver_after_commit",
+    "outbox_message_queue",
+    "outbox_messages_deliver",
+    "outbox_sweep",
+]
 
 
 @transaction.atomic
@@ -34,29 +46,40 @@ def outbox_message_queue(
     user: User | None = None,
     attachments: Iterable[tuple[str, str, str]] = (),
     deliver: bool = True,
+    channel: str = Channel.EMAIL,
+    consent: str = "",
+    html_body: str = "",
+    batch: str = "",
 ) -> OutboxMessage | None:
-    """Queue an e-mail unless `key` was queued or sent before; returns None when it was.
+    """Queue a message unless `key` was queued or sent before; returns None when it was.
 
-    `attachments` are (filename, text content, mimetype). With `deliver=False` the caller
-    delivers a batch itself (outbox_deliver_after_commit).
+    `attachments` are (filename, text content, mimetype). `consent` names a consent the user
+    must still hold when the message is sent. With `deliver=False` the caller delivers a batch
+    itself (outbox_deliver_after_commit).
     """
     fields = {
+        "channel": channel,
         "address": address,
         "subject": subject,
         "body": body,
+        "html_body": html_body,
         "user": user,
+        "consent": consent,
+        "batch": batch,
         "attachments": [
             {"filename": name, "content": _text(content), "mimetype": mimetype}
             for name, content, mimetype in attachments
         ],
         "status": OutboxStatus.QUEUED,
         "created_at": timezone.now(),
+        "next_attempt_at": None,
+        "claimed_by": "",
     }
     message, created = OutboxMessage.objects.select_for_update().get_or_create(
         key=key, defaults=fields
     )
     if not created:
-        if message.status != OutboxStatus.FAILED:
+        if message.status not in REQUEUEABLE:
             return None
         for name, value in fields.items():
             setattr(message, name, value)
@@ -67,52 +90,43 @@ def outbox_message_queue(
 
 
 def outbox_deliver_after_commit(ids: list[int]) -> None:
-    """Hand the messages to a worker once the caller's transaction commits."""
+    """Hand the messages to a worker once the caller's transaction commits.
+
+    If the broker cannot take the task, the rows stay queued for the sweep: the caller's
+    request or job carries on.
+    """
     if ids:
-        transaction.on_commit(lambda: deliver_outbox_messages.delay(list(ids)))
+        transaction.on_commit(lambda: _enqueue(list(ids)), robust=True)
 
 
-def outbox_messages_deliver(*, ids: Iterable[int]) -> int:
-    """Send each queued message once, over one SMTP connection; returns how many were sent."""
-    connection = get_connection()
+def _enqueue(ids: list[int]) -> None:
     try:
-        return sum(_deliver(pk, connection) for pk in ids)
-    finally:
-        connection.close()
+        deliver_outbox_messages.delay(ids)
+    except Exception:
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            raise  # in-process delivery: delivery errors are recorded on the rows already
+        logger.warning("Broker unavailable: %s outbox message(s) left for the sweep", len(ids))
 
 
-def _deliver(pk: int, connection) -> bool:
+def outbox_sweep(*, now=None, limit: int = 500) -> int:
+    """Deliver what was left behind: rows due for another attempt, rows whose task never
+    reached a worker, and rows a dead worker left "sending". Returns how many were sent."""
+    now = now or timezone.now()
+    stale = now - timedelta(seconds=settings.OUTBOX_SENDING_TIMEOUT)
+    OutboxMessage.objects.filter(status=OutboxStatus.SENDING, claimed_at__lt=stale).update(
+        status=OutboxStatus.QUEUED, claimed_by="", next_attempt_at=None
+    )
+    settled = now - timedelta(seconds=settings.OUTBOX_SWEEP_GRACE_SECONDS)
     with transaction.atomic():
-        message = (
-            OutboxMessage.objects.select_for_update()
-            .filter(pk=pk, status=OutboxStatus.QUEUED)
-            .first()
+        # On PostgreSQL, a second sweep running at once skips the rows this one holds.
+        ids = list(
+            OutboxMessage.objects.select_for_update(skip_locked=True)
+            .filter(status=OutboxStatus.QUEUED, created_at__lte=settled)
+            .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
+            .order_by("created_at", "pk")
+            .values_list("pk", flat=True)[:limit]
         )
-        if message is None:  # sent (or being sent) by another run
-            return False
-        message.attempts += 1
-        email = EmailMessage(
-            message.subject,
-            message.body,
-            settings.DEFAULT_FROM_EMAIL,
-            [message.address],
-            connection=connection,
-        )
-        for attachment in message.attachments:
-            email.attach(attachment["filename"], attachment["content"], attachment["mimetype"])
-        try:
-            email.send()
-        except OSError as error:  # smtplib's errors are OSErrors too
-            logger.exception("Outbox message %s could not be sent", pk)
-            message.status, message.last_error = OutboxStatus.FAILED, str(error)[:2000]
-        else:
-            message.status, message.sent_at, message.last_error = (
-                OutboxStatus.SENT,
-                timezone.now(),
-                "",
-            )
-        message.save(update_fields=["status", "sent_at", "last_error", "attempts"])
-        return message.status == OutboxStatus.SENT
+    return outbox_messages_deliver(ids=ids) if ids else 0
 
 
 def _text(content) -> str:

@@ -39,4 +39,23 @@ def champion_email_queue(
         body=render_to_string(template, {"champion": champion, **context}),
         attachments=attachments,
         deliver=deliver,
+        consent=ConsentKind.CONTACT_EMAIL,
     )
+
+
+def outbox_withhold_reason(message: OutboxMessage) -> str:
+    """Why a message to a champion must not go now (answers the accounts outbox hook).
+
+    Checked when the message is sent, so a consent withdrawn or a champion anonymised after
+    the message was queued still stops it.
+    """
+    if message.user_id is None:
+        return ""
+    champion = Champion.objects.filter(user_id=message.user_id).first()
+    if champion is None:
+        return ""
+    if champion.anonymised_at is not None:
+        return "The champion's record was anonymised."
+    if message.consent and not Consent.objects.has_current(champion, message.consent):
+        return f"No current consent: {ConsentKind(message.consent).label.lower()}."
+    return ""

@@ -302,6 +302,27 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Parent Champions <hello@
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STAFF_NOTIFICATION_EMAIL = env("STAFF_NOTIFICATION_EMAIL", default="")
 
+# The outbox (accounts/services/outbox.py, delivery.py): attempts before a message fails, the
+# first retry's delay (doubled each time), the longest retry handed to the broker as a
+# countdown (later ones wait for the sweep), how long a row may stay "sending" before the
+# sweep decides its worker died, and how old a queued row must be before the sweep takes it.
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=6)
+OUTBOX_RETRY_BASE_SECONDS = env.float("OUTBOX_RETRY_BASE_SECONDS", default=30)
+OUTBOX_RETRY_COUNTDOWN_MAX = env.float("OUTBOX_RETRY_COUNTDOWN_MAX", default=300)
+OUTBOX_SENDING_TIMEOUT = env.int("OUTBOX_SENDING_TIMEOUT", default=900)
+OUTBOX_SWEEP_GRACE_SECONDS = env.int("OUTBOX_SWEEP_GRACE_SECONDS", default=30)
+OUTBOX_MESSAGE_ID_DOMAIN = env("OUTBOX_MESSAGE_ID_DOMAIN", default="parent-champions.local")
+
+# Text messages (accounts/sms/): the console backend prints them; "accounts.sms.notify.
+# NotifySmsBackend" sends through GOV.UK Notify with the key and template below.
+# https://docs.notifications.service.gov.uk/python.html
+SMS_BACKEND = env("SMS_BACKEND", default="accounts.sms.console.ConsoleSmsBackend")
+NOTIFY_API_KEY = env("NOTIFY_API_KEY", default="")
+NOTIFY_SMS_TEMPLATE_ID = env("NOTIFY_SMS_TEMPLATE_ID", default="")
+NOTIFY_BASE_URL = env("NOTIFY_BASE_URL", default="https://api.notifications.service.gov.uk")
+# The bearer token GOV.UK Notify sends with delivery receipts and replies (callbacks).
+NOTIFY_CALLBACK_TOKEN = env("NOTIFY_CALLBACK_TOKEN", default="")
+
 # Static and media files: https://whitenoise.readthedocs.io/
 # ------------------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -349,12 +370,34 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_RESULT_BACKEND = None
 CELERY_TIMEZONE = TIME_ZONE
+# A task is acknowledged when it ends, and put back if its worker process dies mid-task; a
+# task a whole dead worker held comes back after the broker's visibility timeout, which must be
+# longer than the longest task (the time limit below), or a running task would run twice.
+# The outbox sweep (accounts.tasks.sweep_outbox) is the safety net behind all three.
 CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=900),
+}
+# A request that enqueues a task while the broker is down gives up quickly (the outbox row
+# waits for the sweep) rather than hanging.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_WORKER_PREFETCH_MULTIPLIER = 4
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE = {
+    "accounts-sweep-outbox": {
+        "task": "accounts.tasks.sweep_outbox",
+        "schedule": 60.0,
+    },
     "purge-unverified-accounts": {
         "task": "accounts.tasks.purge_unverified_accounts",
         "schedule": crontab(hour=3, minute=15),

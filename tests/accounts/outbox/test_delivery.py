@@ -1,0 +1,173 @@
+"""Delivery: temporary failures retried with backoff, permanent ones failed, consent checked at
+send time, a row taken by one worker only, and a broker that is down never fails a request."""
+
+from datetime import timedelta
+from hashlib import sha1
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+from kombu.exceptions import OperationalError
+
+from accounts.choices import OutboxStatus
+from accounts.models import OutboxMessage
+from accounts.services.delivery import outbox_messages_deliver
+from accounts.services.outbox import outbox_message_queue, outbox_sweep
+from champions.choices import ConsentKind
+from champions.services.notifications import champion_email_queue
+from tests.factories.accounts import PASSWORD, CoordinatorFactory
+from tests.factories.champions import ActivityLogFactory, ChampionFactory
+
+pytestmark = pytest.mark.django_db
+
+NOW = "2026-03-18 12:00 +00:00"
+
+
+def _queue(key="test.message.1", **kwargs):
+    return outbox_message_queue(
+        key=key, address="jo@example.org", subject="Hello", body="Hello Jo", deliver=False, **kwargs
+    )
+
+
+def _state(message):
+    message.refresh_from_db()
+    return message.status, message.attempts
+
+
+def test_smtp_451_twice_is_delivered_on_the_third_try(scripted_smtp, settings, time_machine):
+    time_machine.move_to(NOW, tick=False)
+    settings.OUTBOX_RETRY_BASE_SECONDS = 30
+    scripted_smtp.script = ["451 4.3.0 Try again later", "451 4.3.0 Try again later"]
+    message = _queue()
+
+    assert outbox_messages_deliver(ids=[message.pk]) == 0
+    assert _state(message) == (OutboxStatus.QUEUED, 1)
+    assert message.next_attempt_at == timezone.now() + timedelta(seconds=30)
+    assert "451" in message.last_error
+    assert outbox_messages_deliver(ids=[message.pk]) == 0  # not due yet: not even tried
+    assert scripted_smtp.answered == ["451 4.3.0 Try again later"]
+
+    time_machine.shift(30)
+    assert outbox_messages_deliver(ids=[message.pk]) == 0
+    message.refresh_from_db()
+    assert message.next_attempt_at == timezone.now() + timedelta(seconds=60)  # doubled
+    time_machine.shift(60)
+    assert outbox_sweep(now=timezone.now() + timedelta(minutes=5)) == 1
+    assert _state(message) == (OutboxStatus.SENT, 3)
+    assert len(scripted_smtp.to("jo@example.org")) == 1
+    assert outbox_sweep(now=timezone.now() + timedelta(hours=1)) == 0
+
+
+def test_smtp_550_fails_at_once_and_is_not_retried(scripted_smtp):
+    scripted_smtp.script = ["550 5.1.1 No such mailbox"]
+    message = _queue()
+    assert outbox_messages_deliver(ids=[message.pk]) == 0
+    assert _state(message) == (OutboxStatus.FAILED, 1)
+    assert message.last_error == "550 5.1.1 No such mailbox"
+    assert outbox_sweep(now=timezone.now() + timedelta(days=1)) == 0
+    assert scripted_smtp.answered == ["550 5.1.1 No such mailbox"]
+
+
+def test_temporary_failures_stop_after_the_attempt_limit(settings, monkeypatch, time_machine):
+    time_machine.move_to(NOW, tick=False)
+    settings.OUTBOX_MAX_ATTEMPTS = 3
+    monkeypatch.setattr(
+        "django.core.mail.EmailMessage.send",
+        lambda *a, **k: (_ for _ in ()).throw(ConnectionRefusedError("SMTP server down")),
+    )
+    message = _queue()
+    for _ in range(3):
+        time_machine.shift(timedelta(hours=1))
+        outbox_sweep()
+    assert _state(message) == (OutboxStatus.FAILED, 3)
+    assert message.last_error.startswith("Gave up after 3 attempts: ConnectionRefusedError")
+    assert outbox_sweep(now=timezone.now() + timedelta(days=1)) == 0
+    assert _state(message) == (OutboxStatus.FAILED, 3)
+
+
+def test_consent_withdrawn_between_queueing_and_sending_stops_the_message(scripted_smtp):
+    champion = ChampionFactory(consenting=True, user__email="sam@example.org")
+    message = champion_email_queue(
+        champion=champion,
+        key="test.champion.1",
+        subject="Hello",
+        template="champions/email/renewal_reminder.txt",
+        context={"reminders": []},
+        deliver=False,
+    )
+    assert message.consent == ConsentKind.CONTACT_EMAIL
+    champion.consents.update(withdrawn_at=timezone.now())
+
+    assert outbox_messages_deliver(ids=[message.pk]) == 0
+    assert _state(message) == (OutboxStatus.WITHHELD, 1)
+    assert message.last_error == "No current consent: contact by e-mail."
+    assert scripted_smtp.messages == []
+
+
+def test_a_row_another_worker_is_sending_is_left_alone_but_its_own_redelivery_takes_it():
+    message = _queue()
+    OutboxMessage.objects.filter(pk=message.pk).update(
+        status=OutboxStatus.SENDING, claimed_by="task-a", claimed_at=timezone.now()
+    )
+    assert outbox_messages_deliver(ids=[message.pk], task_id="task-b") == 0
+    assert outbox_messages_deliver(ids=[message.pk]) == 0
+    assert mail.outbox == []
+    # Task A's worker died mid-send; the broker hands task A to another worker.
+    assert outbox_messages_deliver(ids=[message.pk], task_id="task-a") == 1
+    assert len(mail.outbox) == 1
+
+
+def test_the_sweep_takes_back_a_row_a_dead_worker_left_sending(settings):
+    message = _queue()
+    claimed = timezone.now() - timedelta(seconds=settings.OUTBOX_SENDING_TIMEOUT + 1)
+    OutboxMessage.objects.filter(pk=message.pk).update(
+        status=OutboxStatus.SENDING, claimed_by="dead", claimed_at=claimed, attempts=1
+    )
+    assert outbox_sweep(now=timezone.now() + timedelta(minutes=1)) == 1
+    assert _state(message) == (OutboxStatus.SENT, 2)
+    assert [m.extra_headers["Message-ID"] for m in mail.outbox] == [
+        f"<outbox.{message.pk}.{sha1(b'test.message.1', usedforsecurity=False).hexdigest()[:16]}"
+        f"@{settings.OUTBOX_MESSAGE_ID_DOMAIN}>"
+    ]
+
+
+def test_a_decision_with_the_broker_down_answers_and_is_e_mailed_by_the_sweep(
+    client, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+
+    def broker_down(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr("accounts.tasks.outbox.deliver_outbox_messages.delay", broker_down)
+    log = ActivityLogFactory(champion=ChampionFactory(consenting=True))
+    client.force_login(CoordinatorFactory())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("champions_activitylog:review", args=[log.pk]),
+            {"decision": "reject", "message": "Duplicate entry."},
+        )
+    assert response.status_code == 302
+    [message] = OutboxMessage.objects.all()
+    assert message.status == OutboxStatus.QUEUED and mail.outbox == []
+    assert outbox_sweep(now=timezone.now() + timedelta(minutes=1)) == 1
+    assert outbox_sweep(now=timezone.now() + timedelta(minutes=2)) == 0
+    assert len(mail.outbox) == 1
+
+
+def test_sign_up_with_the_mail_server_down_answers_and_keeps_the_e_mail(
+    client, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 1  # nothing listens there
+    form = {"email": "new@example.org", "preferred_name": "Jo"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("account_signup"), {**form, "password1": PASSWORD, "password2": PASSWORD}
+        )
+    assert response.status_code == 302
+    [message] = OutboxMessage.objects.filter(address="new@example.org")
+    assert (message.status, message.attempts) == (OutboxStatus.QUEUED, 1)
+    assert message.key.endswith(".email_confirmation_signup")
+    assert message.user.email == "new@example.org"
