@@ -7,6 +7,7 @@ from accounts.audit import register_audit_actions
 from champions import hooks as champions_hooks
 
 from . import audit, receivers
+from .views.admin.home import stories_panel
 
 
 def log_actions(actions):
@@ -15,6 +16,7 @@ def log_actions(actions):
 
 for name, fn in [
     ("register_log_actions", log_actions),
+    ("construct_homepage_panels", stories_panel),
     (champions_hooks.DATA_EXPORT, receivers.champion_data_export),
 ]:
     hooks.register(name, fn)
