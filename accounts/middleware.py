@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 
 from .selectors import user_has_second_factor, user_is_staff
@@ -29,4 +29,28 @@ class StaffSecondFactorMiddleware:
                 "(or a security key), then go back to the staff admin.",
             )
             return redirect("mfa_index")
+        return self.get_response(request)
+
+
+class StaffAreaMiddleware:
+    """A signed-in user who may not use the Wagtail admin (a champion) gets a page saying the
+    admin is for programme staff, with a link to their dashboard.
+
+    Without it Wagtail sends them to the login page, which sends a signed-in user straight back
+    to `?next=/admin/`: a redirect loop.
+    """
+
+    template_name = "accounts/staff_area_only.html"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.path_info.startswith(reverse("wagtailadmin_home"))
+            and request.user.is_authenticated
+            and not request.user.has_perm("wagtailadmin.access_admin")
+        ):
+            context = {"dashboard_url": resolve_url(settings.LOGIN_REDIRECT_URL)}
+            return render(request, self.template_name, context, status=403)
         return self.get_response(request)

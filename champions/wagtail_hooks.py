@@ -11,6 +11,7 @@ from . import audit
 from .models import Champion, Consent, StageChange
 from .selectors.digest import staff_digest_champions
 from .services.notifications import outbox_withhold_reason
+from .views.admin.home import champions_home_panels
 from .viewsets import ChampionsActivityViewSetGroup, ChampionsViewSetGroup
 from .viewsets.activity_log import ApproveActivityBulkAction
 from .viewsets.base import LimitedPermissionPolicy
@@ -36,6 +37,7 @@ for name, fn in [
     ("register_bulk_action", ApproveActivityBulkAction),
     ("register_bulk_action", ApproveExpenseBulkAction),
     ("register_bulk_action", MarkPaidBulkAction),
+    ("construct_homepage_panels", champions_home_panels),
     ("events_staff_digest", staff_digest_champions),  # the events app sends the weekly digest
     (OUTBOX_WITHHOLD, outbox_withhold_reason),  # consent checked again when a message is sent
 ]:

@@ -8,6 +8,7 @@ from champions import hooks as champions_hooks
 from events import hooks as events_hooks
 
 from . import audit, receivers
+from .views.admin.home import stories_panel
 
 
 def log_actions(actions):
@@ -16,6 +17,7 @@ def log_actions(actions):
 
 for name, fn in [
     ("register_log_actions", log_actions),
+    ("construct_homepage_panels", stories_panel),
     (champions_hooks.DATA_EXPORT, receivers.champion_data_export),
     (champions_hooks.DATA_EXPORT_FILES, receivers.champion_data_files),
     (events_hooks.PUBLIC_EVENTS_PATH, receivers.public_events_path),

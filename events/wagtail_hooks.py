@@ -9,6 +9,8 @@ from champions import hooks as champions_hooks
 from . import audit, receivers
 from .selectors.digest import staff_digest_events
 from .services.digest import STAFF_DIGEST
+from .views.admin.digest import weekly_digest_menu_item, weekly_digest_urls
+from .views.admin.home import events_home_panels
 from .viewsets import EventsViewSetGroup
 
 
@@ -23,6 +25,9 @@ def log_actions(actions):
 for name, fn in [
     ("register_admin_viewset", admin_viewsets),
     ("register_log_actions", log_actions),
+    ("construct_homepage_panels", events_home_panels),
+    ("register_admin_urls", weekly_digest_urls),
+    ("register_reports_menu_item", weekly_digest_menu_item),
     (STAFF_DIGEST, staff_digest_events),
     (champions_hooks.BOOKED_EVENTS, receivers.events_booked_by),
     (champions_hooks.DATA_EXPORT, receivers.champion_data_export),

@@ -59,6 +59,18 @@ class Champion(models.Model):
     def __str__(self):
         return self.preferred_name
 
+    def display_name(self, *, full_name: bool = True) -> str:
+        """The name that tells champions apart wherever staff see one (admin, exports, digests,
+        finance files): the full name, or, where it is not to be shown or is missing, the first
+        name with area and short id ("Amina (Westborough, #42)"). Needs `user` and `area`
+        loaded."""
+        if full_name:
+            name = self.user.get_full_name().strip()
+            if name:
+                return name
+        area = self.area.name if self.area_id else "no area"
+        return f"{self.preferred_name} ({area}, #{self.pk})"
+
     @property
     def email(self):
         return self.user.email

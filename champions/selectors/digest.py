@@ -10,12 +10,14 @@ from django.db.models import Min
 
 from ..choices import ActivityStatus, CheckKind, CheckStatus, ExpenseStatus, TrainingStatus
 from ..models import ActivityLog, ExpenseClaim, OnboardingCheck, TrainingRecord
+from . import home
 
 EXPIRY_WINDOW_DAYS = 30
 
 
 def staff_digest_champions(*, today: datetime.date) -> dict:
-    """Counts of logs and claims waiting for review, and what expires in the next 30 days."""
+    """Counts of logs and claims waiting for review, what expires in the next 30 days, DBS
+    checks already overdue, and the home page's counts (enquiries, lapsed training, ready)."""
     horizon = today + datetime.timedelta(days=EXPIRY_WINDOW_DAYS)
     logs = ActivityLog.objects.filter(status=ActivityStatus.SUBMITTED).aggregate(
         oldest=Min("created_at")
@@ -31,14 +33,18 @@ def staff_digest_champions(*, today: datetime.date) -> dict:
                 status=CheckStatus.COMPLETE,
                 renewal_due_on__range=(today, horizon),
             )
-            .select_related("champion")
+            .select_related("champion__user", "champion__area")
             .order_by("renewal_due_on")
         ),
         "training_expiring": list(
             TrainingRecord.objects.filter(
                 status=TrainingStatus.COMPLETED, expires_on__range=(today, horizon)
             )
-            .select_related("champion", "module")
+            .select_related("champion__user", "champion__area", "module")
             .order_by("expires_on")
         ),
+        "dbs_overdue": list(home.dbs_checks_overdue(today=today)),
+        "enquiries_waiting": home.enquiries_waiting(limit=0)[0],
+        "training_expired": home.required_training_due(today=today, limit=0)["expired"][0],
+        "ready_to_activate": home.champions_ready(today=today, limit=0)[0],
     }

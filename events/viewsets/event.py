@@ -1,16 +1,17 @@
 """Events in the admin: plan, fill and run them; the register and cancelling are beside it."""
 
 import django_filters
-from django.db.models import IntegerField, OuterRef, Subquery
+from django.db.models import BooleanField, Case, F, IntegerField, OuterRef, Subquery, When
 from django.urls import path, reverse
 from django.utils import timezone
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 
+from accounts.columns import WhenColumn
 from champions.exports import SafeSpreadsheetExportMixin
 from champions.models import Area
 
@@ -52,6 +53,17 @@ class EventIndexView(SafeSpreadsheetExportMixin, IndexView):
         return events_with_booked_count(
             super().get_base_queryset().select_related("area")
         ).annotate(record_pk=Subquery(record, output_field=IntegerField()))
+
+    def order_queryset(self, queryset):
+        # Unless staff sort by a column: the next event first, then the rest still to come,
+        # then past events, the most recent first.
+        if "ordering" in self.request.GET:
+            return super().order_queryset(queryset)
+        past = Case(
+            When(ends_at__lte=timezone.now(), then=True), default=False, output_field=BooleanField()
+        )
+        upcoming_start = Case(When(ends_at__gt=timezone.now(), then=F("starts_at")))
+        return queryset.order_by(past, upcoming_start.asc(), "-starts_at", "pk")
 
     def get_list_more_buttons(self, instance):
         user = self.request.user
@@ -119,7 +131,7 @@ class EventViewSet(ModelViewSet):
     list_display = [
         "title",
         "kind",
-        DateColumn("starts_at", label="Starts", sort_key="starts_at"),
+        WhenColumn("starts_at", label="Starts", sort_key="starts_at"),
         "area",
         Column("booked_count", label="Booked"),
         Column("capacity", label="Capacity"),

@@ -3,10 +3,11 @@
 from django import forms
 from django.db.models import Value
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, Panel
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from accounts.columns import WhenColumn
 from champions.exports import SafeSpreadsheetExportMixin
 
 from ..choices import RECORDED_KINDS
@@ -73,7 +74,7 @@ class MeetingRecordViewSet(ModelViewSet):
     list_filter = ["event__kind", "event__area"]
     list_display = [
         "event",
-        DateColumn("event.starts_at", label="Date", sort_key="event__starts_at"),
+        WhenColumn("event.starts_at", label="Date", sort_key="event__starts_at"),
         Column("parents_present", label="Parents present"),
         Column(_quorum, label="Quorum"),
     ]

@@ -3,10 +3,11 @@
 import django_filters
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from accounts.columns import WhenColumn
 from champions.exports import SafeSpreadsheetExportMixin
 
 from ..choices import ActionStatus
@@ -43,7 +44,7 @@ class OpenActionViewSet(ModelViewSet):
     list_display = [
         "what",
         "owner",
-        DateColumn("due_on", label="Due", sort_key="due_on"),
+        WhenColumn("due_on", label="Due", sort_key="due_on"),
         Column(_overdue, label="Overdue"),
         "status",
         Column("record.event", label="Meeting"),

@@ -74,5 +74,5 @@ def test_report_downloads_still_need_the_admin(client, report):
     client.force_login(ChampionFactory().user)
     for url in (f"/admin/reports/{report}/?export=csv", f"/admin/reports/{report}/results/"):
         response = client.get(url)
-        assert response.status_code == 302, url
-        assert "/accounts/login/" in response.url
+        assert response.status_code == 403, url
+        assert b"This area is for programme staff" in response.content

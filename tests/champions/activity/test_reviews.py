@@ -119,8 +119,8 @@ def test_a_champion_cannot_reach_the_review_pages(client):
     champion = ChampionFactory()
     client.force_login(champion.user)
     log = ActivityLogFactory(champion=champion)
-    assert client.get(reverse("champions_activitylog:review", args=[log.pk])).status_code == 302
-    assert client.post(bulk_url("activitylog", "approve", [log])).status_code == 302
+    assert client.get(reverse("champions_activitylog:review", args=[log.pk])).status_code == 403
+    assert client.post(bulk_url("activitylog", "approve", [log])).status_code == 403
     log.refresh_from_db()
     assert log.status == ActivityStatus.SUBMITTED
 

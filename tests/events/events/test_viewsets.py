@@ -40,7 +40,7 @@ def _register_url(event):
 def test_champions_have_no_admin_access(client):
     client.force_login(ChampionFactory().user)
     response = client.get(_register_url(_past_event()))
-    assert response.status_code == 302
+    assert response.status_code == 403
 
 
 def test_staff_cancel_event_with_reason_emails_booked_and_is_audited(
@@ -126,3 +126,31 @@ def test_event_edit_raising_capacity_books_waiting_champions(coordinator_client)
     assert Event.objects.get(pk=event.pk).capacity == 2
     waiting.refresh_from_db()
     assert waiting.is_booked
+
+
+def test_events_listing_opens_with_the_next_event_first_and_shows_dates_as_dates(
+    coordinator_client,
+):
+    now = timezone.now().replace(microsecond=0)
+    EventFactory(title="Later", starts_at=now + datetime.timedelta(days=20))
+    _past_event(title="Past")
+    EventFactory(
+        title="Long past",
+        starts_at=now - datetime.timedelta(days=30),
+        ends_at=now - datetime.timedelta(days=30) + datetime.timedelta(hours=1),
+    )
+    nxt = EventFactory(title="Next", starts_at=now + datetime.timedelta(days=2))
+    response = coordinator_client.get(reverse("events_event:index"))
+    titles = [e.title for e in response.context["object_list"]]
+    assert titles == ["Next", "Later", "Past", "Long past"]
+    page = response.content.decode()
+    starts = timezone.localtime(nxt.starts_at)
+    assert f"{starts:%a %-d %b %Y, %H:%M}" in page
+    assert "Just now" not in page
+
+
+def test_events_listing_still_sorts_by_a_column_when_asked(coordinator_client):
+    EventFactory(title="B", starts_at=timezone.now() + datetime.timedelta(days=2))
+    EventFactory(title="A", starts_at=timezone.now() + datetime.timedelta(days=9))
+    response = coordinator_client.get(reverse("events_event:index"), {"ordering": "-starts_at"})
+    assert [e.title for e in response.context["object_list"]] == ["A", "B"]

@@ -110,3 +110,11 @@ def test_open_actions_lists_overdue_first_and_hides_done(coordinator_client):
     assert whats[:3] == ["Long overdue", "Just overdue", "Due next month"]
     assert "No date" in whats and "Finished" not in whats
     assert "Overdue" in response.content.decode()
+
+
+def test_open_actions_show_due_dates_as_dates(coordinator_client):
+    due = timezone.localdate() + datetime.timedelta(days=12)
+    MeetingActionFactory(what="Book the hall", due_on=due)
+    page = coordinator_client.get(reverse("events_meetingaction:index")).content.decode()
+    assert f"{due:%a %-d %b %Y}" in page
+    assert "Just now" not in page

@@ -1,0 +1,113 @@
+"""Reads for the coordinator's admin home page: work waiting in the champions app.
+
+Each returns `(count, first rows)`, two queries a section whatever the programme's size.
+"""
+
+import datetime
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from ..choices import ActivityStatus, CheckKind, CheckStatus, ExpenseStatus, Stage, TrainingStatus
+from ..models import (
+    ActivityLog,
+    Champion,
+    ExpenseClaim,
+    OnboardingCheck,
+    StageChange,
+    SupervisionNote,
+    TrainingRecord,
+)
+from .champions import champions_ready_to_activate
+
+DUE_SOON_DAYS = 30
+# Stages whose checks and training must stay in date.
+SERVING_STAGES = [Stage.ACTIVE, Stage.PAUSED]
+
+
+def _count_and_first(queryset: QuerySet, limit: int) -> tuple[int, list]:
+    return queryset.count(), list(queryset[:limit])
+
+
+def reviews_waiting(*, limit: int) -> dict:
+    """Activity logs and expense claims waiting for review, oldest first."""
+    logs = ActivityLog.objects.filter(status=ActivityStatus.SUBMITTED)
+    claims = ExpenseClaim.objects.filter(status=ExpenseStatus.SUBMITTED)
+    related = ("champion__user", "champion__area")
+    return {
+        "logs": _count_and_first(logs.select_related(*related).order_by("created_at", "pk"), limit),
+        "claims": _count_and_first(
+            claims.select_related(*related).order_by("created_at", "pk"), limit
+        ),
+    }
+
+
+def champions_enquiries_not_contacted() -> QuerySet:
+    """Enquiries nobody has acted on: no stage change after sign-up and no supervision note."""
+    moved = StageChange.objects.filter(champion=OuterRef("pk")).exclude(from_stage="")
+    noted = SupervisionNote.objects.filter(champion=OuterRef("pk"))
+    return Champion.objects.filter(
+        Q(stage=Stage.ENQUIRY), ~Exists(moved), ~Exists(noted), anonymised_at__isnull=True
+    )
+
+
+def enquiries_waiting(*, limit: int) -> tuple[int, list]:
+    """New enquiries not yet contacted, oldest first."""
+    queryset = champions_enquiries_not_contacted().select_related("user", "area")
+    return _count_and_first(queryset.order_by("joined_on", "pk"), limit)
+
+
+def dbs_checks_due(*, today: datetime.date, limit: int) -> dict:
+    """Serving champions' DBS checks past renewal, and those due in the next 30 days."""
+    checks = OnboardingCheck.objects.filter(
+        kind=CheckKind.DBS, status=CheckStatus.COMPLETE, champion__stage__in=SERVING_STAGES
+    ).select_related("champion__user", "champion__area")
+    horizon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+    return {
+        "overdue": _count_and_first(
+            checks.filter(renewal_due_on__lt=today).order_by("renewal_due_on", "pk"), limit
+        ),
+        "due": _count_and_first(
+            checks.filter(renewal_due_on__range=(today, horizon)).order_by("renewal_due_on", "pk"),
+            limit,
+        ),
+    }
+
+
+def dbs_checks_overdue(*, today: datetime.date) -> QuerySet:
+    """Serving champions' DBS checks past their renewal date (the digest lists them all)."""
+    return (
+        OnboardingCheck.objects.filter(
+            kind=CheckKind.DBS,
+            status=CheckStatus.COMPLETE,
+            champion__stage__in=SERVING_STAGES,
+            renewal_due_on__lt=today,
+        )
+        .select_related("champion__user", "champion__area")
+        .order_by("renewal_due_on", "pk")
+    )
+
+
+def required_training_due(*, today: datetime.date, limit: int) -> dict:
+    """Serving champions' required training that has lapsed, and that lapses in 30 days."""
+    records = TrainingRecord.objects.filter(
+        module__required_for_activation=True, champion__stage__in=SERVING_STAGES
+    ).select_related("champion__user", "champion__area", "module")
+    lapsed = Q(status=TrainingStatus.EXPIRED) | Q(
+        status=TrainingStatus.COMPLETED, expires_on__lt=today
+    )
+    horizon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+    return {
+        "expired": _count_and_first(records.filter(lapsed).order_by("expires_on", "pk"), limit),
+        "expiring": _count_and_first(
+            records.filter(
+                status=TrainingStatus.COMPLETED, expires_on__range=(today, horizon)
+            ).order_by("expires_on", "pk"),
+            limit,
+        ),
+    }
+
+
+def champions_ready(*, today: datetime.date, limit: int) -> tuple[int, list]:
+    """Champions not yet active who meet the readiness rule."""
+    queryset = champions_ready_to_activate(Champion.objects.all(), today)
+    return _count_and_first(queryset.select_related("user", "area").order_by("pk"), limit)
