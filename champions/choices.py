@@ -10,6 +10,12 @@ class Stage(models.TextChoices):
     ALUMNI = "alumni", "Alumni"
 
 
+class ContactPreference(models.TextChoices):
+    EMAIL = "email", "E-mail"
+    PHONE = "phone", "Phone call"
+    TEXT = "text", "Text message"
+
+
 class CheckKind(models.TextChoices):
     DBS = "dbs", "DBS check"
     REFERENCE_1 = "reference_1", "First reference"

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from accounts.models.fields import optional_link
 
-from ..choices import CheckKind, Stage
+from ..choices import CheckKind, ContactPreference, Stage
 from .training import Progress, TrainingModule, training_progress
 
 
@@ -30,6 +30,12 @@ class Champion(models.Model):
     preferred_name = models.CharField(max_length=80)
     area = optional_link(Area, related_name="champions")
     phone = models.CharField(max_length=30, blank=True)
+    contact_preference = models.CharField(
+        "how they prefer to be contacted",
+        max_length=10,
+        choices=ContactPreference.choices,
+        default=ContactPreference.EMAIL,
+    )
     languages = models.CharField(
         max_length=200, blank=True, help_text="Languages spoken, separated by commas."
     )
