@@ -1,5 +1,6 @@
 from .activity import ActivityFactor, ActivityLog
 from .consents import Consent
+from .coordinators import CoordinatorProfile
 from .expenses import ExpenseClaim
 from .factors import ProtectiveFactor
 from .onboarding import OnboardingCheck
@@ -15,6 +16,7 @@ __all__ = [
     "Champion",
     "ChampionsSettings",
     "Consent",
+    "CoordinatorProfile",
     "ExpenseClaim",
     "OnboardingCheck",
     "ProtectiveFactor",

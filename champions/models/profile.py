@@ -47,6 +47,18 @@ class Champion(models.Model):
         related_name="supervised_champions",
         limit_choices_to={"is_staff": True},
     )
+    next_step = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Shown on the champion's dashboard, e.g. “Sam will call you”.",
+    )
+    next_step_due_on = models.DateField("next step by", null=True, blank=True)
+    contacted_on = models.DateField(
+        "first contact made on",
+        null=True,
+        blank=True,
+        help_text="An enquiry with no contact after the days in Settings is flagged.",
+    )
     staff_notes = models.TextField(blank=True, help_text="Seen by staff only.")
     # Set by the nightly check when an active champion's DBS or required training lapses.
     attention_needed = models.TextField(blank=True)

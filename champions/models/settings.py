@@ -20,7 +20,25 @@ class ChampionsSettings(BaseGenericSetting):
         "with a coordinator first.",
     )
 
-    panels = [FieldPanel("expense_claim_ceiling")]
+    enquiry_contact_days = models.PositiveSmallIntegerField(
+        "days to first contact",
+        default=5,
+        validators=[MinValueValidator(1)],
+        help_text="A new enquiry is promised contact within this many days, and flagged "
+        "for staff when nobody has been in touch by then.",
+    )
+    supervision_interval_weeks = models.PositiveSmallIntegerField(
+        "weeks between supervisions",
+        default=8,
+        validators=[MinValueValidator(1)],
+        help_text="The next supervision is proposed this many weeks after each one.",
+    )
+
+    panels = [
+        FieldPanel("expense_claim_ceiling"),
+        FieldPanel("enquiry_contact_days"),
+        FieldPanel("supervision_interval_weeks"),
+    ]
 
     class Meta:
         verbose_name = "champions settings"

@@ -14,6 +14,7 @@ from ..selectors.champions import champions_with_progress
 from ..selectors.readiness import champion_readiness_gaps
 from ..selectors.training import training_modules_required
 from .consents import consent_give
+from .welcome import champion_assign_coordinator
 
 
 @transaction.atomic
@@ -40,7 +41,8 @@ def champion_sign_up(
     consents=(),
 ) -> Champion:
     """A parent's sign-up: their profile at "enquiry" with the area, how to reach them and
-    each consent they ticked (recorded with the wording version they were shown)."""
+    each consent they ticked (recorded with the wording version they were shown), and a
+    coordinator in turn with the promised first contact."""
     champion = champion_register(user=user, preferred_name=preferred_name)
     champion.area = area
     champion.phone = phone.strip()
@@ -49,7 +51,7 @@ def champion_sign_up(
     champion.save(update_fields=["area", "phone", "contact_preference"])
     for kind in consents:
         consent_give(champion=champion, kind=kind, by=user)
-    return champion
+    return champion_assign_coordinator(champion=champion)
 
 
 class NotReady(ValidationError):

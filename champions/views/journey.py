@@ -6,12 +6,16 @@ from django.utils import timezone
 
 from ..access import champion_for_request
 from ..selectors.journey import champion_journey
+from ..selectors.welcome import champion_welcome
 
 
 @login_required
 def dashboard(request):
     champion = champion_for_request(request)
     journey = champion_journey(champion, timezone.localdate())
-    return render(
-        request, "champions/dashboard.html", {"champion": journey.champion, "journey": journey}
-    )
+    context = {
+        "champion": journey.champion,
+        "journey": journey,
+        "welcome": champion_welcome(journey.champion),
+    }
+    return render(request, "champions/dashboard.html", context)

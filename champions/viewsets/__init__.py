@@ -10,6 +10,7 @@ from .activity_log import ActivityLogViewSet
 from .area import AreaViewSet
 from .champion import ChampionViewSet
 from .consent import ConsentViewSet
+from .coordinator import CoordinatorProfileViewSet
 from .expense_claim import ExpenseClaimViewSet
 from .onboarding_check import OnboardingCheckViewSet
 from .stage_change import StageChangeViewSet
@@ -40,6 +41,7 @@ class ChampionsViewSetGroup(ModelViewSetGroup):
         _named(ConsentViewSet, "consent"),
         _named(StageChangeViewSet, "stagechange"),
         _named(AreaViewSet, "area"),
+        _named(CoordinatorProfileViewSet, "coordinatorprofile"),
     )
 
 

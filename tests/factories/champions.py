@@ -23,6 +23,7 @@ from champions.models import (
     Area,
     Champion,
     Consent,
+    CoordinatorProfile,
     ExpenseClaim,
     OnboardingCheck,
     ProtectiveFactor,
@@ -42,6 +43,22 @@ class AreaFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Ward {n}")
     slug = factory.Sequence(lambda n: f"ward-{n}")
+
+
+class CoordinatorProfileFactory(factory.django.DjangoModelFactory):
+    """A coordinator champions can reach; pass `areas=[...]` for the areas they cover."""
+
+    class Meta:
+        model = CoordinatorProfile
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory(StaffFactory)
+    phone = "01632 960123"
+
+    @factory.post_generation
+    def areas(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.areas.set(extracted)
 
 
 class ChampionFactory(factory.django.DjangoModelFactory):
