@@ -17,6 +17,7 @@ REJECT_ACTIVITY = "champions.activity_log.reject"
 APPROVE_EXPENSE = "champions.expense_claim.approve"
 REJECT_EXPENSE = "champions.expense_claim.reject"
 PAY_EXPENSE = "champions.expense_claim.pay"
+CHANGE_GOAL = "champions.goal.change"
 
 ACTIONS = [
     AuditAction(CHANGE_STAGE, "Change stage", "Stage changed", "champions.stage_change"),
@@ -56,4 +57,5 @@ ACTIONS = [
         REJECT_EXPENSE, "Reject expense", "Expense not approved", "champions.expense.reject"
     ),
     AuditAction(PAY_EXPENSE, "Mark expense paid", "Expense marked paid", "champions.expense.paid"),
+    AuditAction(CHANGE_GOAL, "Work on a goal", "Goal set, noted or achieved"),
 ]

@@ -3,6 +3,7 @@ from .consents import Consent
 from .coordinators import CoordinatorProfile
 from .expenses import ExpenseClaim
 from .factors import ProtectiveFactor
+from .goals import Goal, GoalNote
 from .onboarding import OnboardingCheck
 from .profile import Area, Champion, StageChange
 from .settings import ChampionsSettings
@@ -18,6 +19,8 @@ __all__ = [
     "Consent",
     "CoordinatorProfile",
     "ExpenseClaim",
+    "Goal",
+    "GoalNote",
     "OnboardingCheck",
     "ProtectiveFactor",
     "StageChange",

@@ -9,7 +9,7 @@ import datetime
 from django.utils import timezone
 
 from .. import hooks
-from ..models import Champion
+from ..models import Champion, GoalNote
 
 # Each section of the download: (key, the champion's rows, fields).
 SECTIONS = [
@@ -48,6 +48,16 @@ SECTIONS = [
         ),
     ),
     (
+        "goals",
+        lambda c: c.goals.select_related("factor"),
+        ("title", "target_on", "factor__label", "skill", "achieved_on", "created_at"),
+    ),
+    (
+        "goal_notes",
+        lambda c: GoalNote.objects.filter(goal__champion=c).select_related("goal"),
+        ("goal__title", "written_at", "text"),
+    ),
+    (
         "expense_claims",
         lambda c: c.expense_claims.all(),
         ("date", "category", "amount", "description", "status", "paid_on", "payment_reference"),
@@ -70,6 +80,8 @@ def champion_data_export(champion: Champion) -> dict:
             "preferred_name": champion.preferred_name,
             "area": str(champion.area or ""),
             "phone": champion.phone,
+            "contact_preference": champion.get_contact_preference_display(),
+            "next_step": champion.next_step,
             "languages": champion.languages,
             "heard_about": champion.heard_about,
             "stage": champion.get_stage_display(),

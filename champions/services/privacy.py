@@ -37,7 +37,7 @@ def champion_anonymise(*, champion: Champion, by=None, reason: str) -> Champion:
 
     champion.preferred_name = f"Former champion {champion.pk}"
     champion.phone = champion.languages = champion.heard_about = ""
-    champion.staff_notes = champion.attention_needed = ""
+    champion.staff_notes = champion.attention_needed = champion.next_step = ""
     if champion.stage != Stage.ALUMNI:
         champion.stage = Stage.ALUMNI
         champion.left_on = champion.left_on or timezone.localdate()
@@ -45,6 +45,7 @@ def champion_anonymise(*, champion: Champion, by=None, reason: str) -> Champion:
     champion.save()
     champion.stage_changes.update(reason="")
     champion.supervision_notes.all().delete()
+    champion.goals.all().delete()
     champion.checks.update(certificate_last4="", notes="")
     champion.activity_logs.update(description=REMOVED, champion_reply="", staff_message="")
     for claim in champion.expense_claims.exclude(receipt=""):

@@ -12,6 +12,7 @@ from .champion import ChampionViewSet
 from .consent import ConsentViewSet
 from .coordinator import CoordinatorProfileViewSet
 from .expense_claim import ExpenseClaimViewSet
+from .goal import GoalViewSet
 from .onboarding_check import OnboardingCheckViewSet
 from .stage_change import StageChangeViewSet
 from .supervision_note import SupervisionNoteViewSet
@@ -38,6 +39,7 @@ class ChampionsViewSetGroup(ModelViewSetGroup):
         BulkCompletionViewSet(),
         _named(TrainingModuleViewSet, "trainingmodule"),
         _named(SupervisionNoteViewSet, "supervisionnote"),
+        _named(GoalViewSet, "goal"),
         _named(ConsentViewSet, "consent"),
         _named(StageChangeViewSet, "stagechange"),
         _named(AreaViewSet, "area"),

@@ -25,6 +25,7 @@ from champions.models import (
     Consent,
     CoordinatorProfile,
     ExpenseClaim,
+    Goal,
     OnboardingCheck,
     ProtectiveFactor,
     StageChange,
@@ -252,3 +253,22 @@ class ExpenseClaimFactory(factory.django.DjangoModelFactory):
     amount = Decimal("12.50")
     description = factory.Faker("sentence", locale="en_GB")
     status = ExpenseStatus.SUBMITTED
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    """A goal agreed with the champion's coordinator; trait `achieved` (last week)."""
+
+    class Meta:
+        model = Goal
+
+    class Params:
+        achieved = factory.Trait(
+            achieved_on=factory.LazyFunction(
+                lambda: timezone.localdate() - datetime.timedelta(days=7)
+            )
+        )
+
+    champion = factory.SubFactory(ChampionFactory, active=True)
+    title = "Speak at a co-production meeting"
+    target_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=60))
+    skill = "Public speaking"
