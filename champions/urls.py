@@ -7,7 +7,7 @@ Two URL namespaces: `champions` (journey, profile, consents, data, training) and
 from django.urls import include, path
 
 from .views import activity as a
-from .views import consents, goals, journey, privacy, profile, training
+from .views import consents, goals, journey, privacy, profile, supervision, training
 from .views import expenses as e
 
 journey_patterns = [
@@ -17,6 +17,8 @@ journey_patterns = [
     path("goals/", goals.goals, name="goals"),
     path("goals/<int:pk>/note/", goals.goal_note, name="goal_note"),
     path("goals/<int:pk>/achieved/", goals.goal_achieved, name="goal_achieved"),
+    path("supervision/", supervision.supervisions, name="supervisions"),
+    path("supervision/<int:pk>/reflection/", supervision.reflection, name="reflection"),
     path("my-data.json", privacy.my_data, name="my_data"),
     path("erase/", privacy.erase, name="erase"),
     path("training/transcript.pdf", training.transcript, name="transcript"),

@@ -7,7 +7,7 @@ from .goals import Goal, GoalNote
 from .onboarding import OnboardingCheck
 from .profile import Area, Champion, StageChange
 from .settings import ChampionsSettings
-from .supervision import SupervisionNote
+from .supervision import SupervisionNote, SupervisionReflection
 from .training import TrainingModule, TrainingRecord
 
 __all__ = [
@@ -25,6 +25,7 @@ __all__ = [
     "ProtectiveFactor",
     "StageChange",
     "SupervisionNote",
+    "SupervisionReflection",
     "TrainingModule",
     "TrainingRecord",
 ]

@@ -9,7 +9,7 @@ import datetime
 from django.utils import timezone
 
 from .. import hooks
-from ..models import Champion, GoalNote
+from ..models import Champion, GoalNote, SupervisionReflection
 
 # Each section of the download: (key, the champion's rows, fields).
 SECTIONS = [
@@ -56,6 +56,13 @@ SECTIONS = [
         "goal_notes",
         lambda c: GoalNote.objects.filter(goal__champion=c).select_related("goal"),
         ("goal__title", "written_at", "text"),
+    ),
+    (
+        "supervision_reflections",
+        lambda c: SupervisionReflection.objects.filter(supervision__champion=c).select_related(
+            "supervision"
+        ),
+        ("supervision__held_on", "went_well", "needs", "written_at"),
     ),
     (
         "expense_claims",

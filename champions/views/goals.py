@@ -16,7 +16,7 @@ from ..services.goals import goal_create, goal_mark_achieved, goal_note_add
 @require_http_methods(["GET", "POST"])
 def goals(request):
     champion = champion_for_request(request)
-    form = GoalForm(request.POST or None)
+    form = GoalForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         goal_create(champion=champion, by=request.user, **form.cleaned_data)
         messages.success(request, "Your goal is saved. Your coordinator can see it too.")

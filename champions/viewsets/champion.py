@@ -22,6 +22,7 @@ from ..selectors.champions import (
     champions_with_expired_training,
 )
 from ..selectors.readiness import champion_readiness_gaps
+from ..selectors.supervision import supervisions_overdue
 from ..selectors.training import training_modules_required
 from ..selectors.welcome import enquiries_without_contact
 from ..views.admin.stage import ChangeStageView
@@ -44,6 +45,9 @@ class ChampionFilterSet(WagtailFilterSet):
         label="Enquiry waiting for first contact",
         method="filter_awaiting_contact",
         widget=BooleanRadioSelect,
+    )
+    supervision_overdue = django_filters.BooleanFilter(
+        label="Supervision overdue", method="filter_supervision_overdue", widget=BooleanRadioSelect
     )
     needs_attention = django_filters.BooleanFilter(
         label="Needs attention", method="filter_needs_attention", widget=BooleanRadioSelect
@@ -78,6 +82,10 @@ class ChampionFilterSet(WagtailFilterSet):
 
     def filter_awaiting_contact(self, queryset, name, value):
         subset = enquiries_without_contact(timezone.localdate())
+        return self._include_or_exclude(queryset, subset, value)
+
+    def filter_supervision_overdue(self, queryset, name, value):
+        subset = supervisions_overdue(timezone.localdate())
         return self._include_or_exclude(queryset, subset, value)
 
     def filter_needs_attention(self, queryset, name, value):
