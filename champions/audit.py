@@ -18,6 +18,8 @@ APPROVE_EXPENSE = "champions.expense_claim.approve"
 REJECT_EXPENSE = "champions.expense_claim.reject"
 PAY_EXPENSE = "champions.expense_claim.pay"
 CHANGE_GOAL = "champions.goal.change"
+VIEW_CONCERN = "champions.safeguarding_concern.view"
+CONFIRM_POLICY = "champions.policy_confirmation.confirm"
 
 ACTIONS = [
     AuditAction(CHANGE_STAGE, "Change stage", "Stage changed", "champions.stage_change"),
@@ -58,4 +60,6 @@ ACTIONS = [
     ),
     AuditAction(PAY_EXPENSE, "Mark expense paid", "Expense marked paid", "champions.expense.paid"),
     AuditAction(CHANGE_GOAL, "Work on a goal", "Goal set, noted or achieved"),
+    AuditAction(VIEW_CONCERN, "View a safeguarding concern", "Safeguarding concern viewed"),
+    AuditAction(CONFIRM_POLICY, "Confirm the policy", "Safeguarding policy read"),
 ]

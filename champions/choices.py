@@ -111,3 +111,9 @@ class ExpenseStatus(models.TextChoices):
     APPROVED = "approved", "Approved, to be paid"
     REJECTED = "rejected", "Not approved"
     PAID = "paid", "Paid"
+
+
+class ConcernStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    REFERRED = "referred", "Referred on"
+    CLOSED = "closed", "Closed"

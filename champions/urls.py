@@ -7,7 +7,16 @@ Two URL namespaces: `champions` (journey, profile, consents, data, training) and
 from django.urls import include, path
 
 from .views import activity as a
-from .views import consents, goals, journey, privacy, profile, supervision, training
+from .views import (
+    consents,
+    goals,
+    journey,
+    privacy,
+    profile,
+    safeguarding,
+    supervision,
+    training,
+)
 from .views import expenses as e
 
 journey_patterns = [
@@ -18,6 +27,7 @@ journey_patterns = [
     path("goals/<int:pk>/note/", goals.goal_note, name="goal_note"),
     path("goals/<int:pk>/achieved/", goals.goal_achieved, name="goal_achieved"),
     path("supervision/", supervision.supervisions, name="supervisions"),
+    path("safeguarding/confirm/", safeguarding.confirm_policy, name="confirm_policy"),
     path("supervision/<int:pk>/reflection/", supervision.reflection, name="reflection"),
     path("my-data.json", privacy.my_data, name="my_data"),
     path("erase/", privacy.erase, name="erase"),

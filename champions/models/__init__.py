@@ -6,6 +6,7 @@ from .factors import ProtectiveFactor
 from .goals import Goal, GoalNote
 from .onboarding import OnboardingCheck
 from .profile import Area, Champion, StageChange
+from .safeguarding import PolicyConfirmation, SafeguardingConcern
 from .settings import ChampionsSettings
 from .supervision import SupervisionNote, SupervisionReflection
 from .training import TrainingModule, TrainingRecord
@@ -22,7 +23,9 @@ __all__ = [
     "Goal",
     "GoalNote",
     "OnboardingCheck",
+    "PolicyConfirmation",
     "ProtectiveFactor",
+    "SafeguardingConcern",
     "StageChange",
     "SupervisionNote",
     "SupervisionReflection",

@@ -34,8 +34,24 @@ class ChampionsSettings(BaseGenericSetting):
         help_text="The next supervision is proposed this many weeks after each one.",
     )
 
+    safeguarding_policy = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Champions are asked to confirm they have read it.",
+    )
+    safeguarding_policy_version = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="Change it when the policy changes: every champion is asked to read it again.",
+    )
+
     panels = [
         FieldPanel("expense_claim_ceiling"),
+        FieldPanel("safeguarding_policy"),
+        FieldPanel("safeguarding_policy_version"),
         FieldPanel("enquiry_contact_days"),
         FieldPanel("supervision_interval_weeks"),
     ]

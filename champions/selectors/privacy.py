@@ -65,6 +65,11 @@ SECTIONS = [
         ("supervision__held_on", "went_well", "needs", "written_at"),
     ),
     (
+        "safeguarding_policy_confirmations",
+        lambda c: c.policy_confirmations.all(),
+        ("version", "confirmed_at"),
+    ),
+    (
         "expense_claims",
         lambda c: c.expense_claims.all(),
         ("date", "category", "amount", "description", "status", "paid_on", "payment_reference"),

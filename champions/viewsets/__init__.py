@@ -14,6 +14,7 @@ from .coordinator import CoordinatorProfileViewSet
 from .expense_claim import ExpenseClaimViewSet
 from .goal import GoalViewSet
 from .onboarding_check import OnboardingCheckViewSet
+from .safeguarding import SafeguardingConcernViewSet
 from .stage_change import StageChangeViewSet
 from .supervision_note import SupervisionNoteViewSet
 from .training_completions import BulkCompletionViewSet
@@ -40,6 +41,7 @@ class ChampionsViewSetGroup(ModelViewSetGroup):
         _named(TrainingModuleViewSet, "trainingmodule"),
         _named(SupervisionNoteViewSet, "supervisionnote"),
         _named(GoalViewSet, "goal"),
+        _named(SafeguardingConcernViewSet, "safeguardingconcern"),
         _named(ConsentViewSet, "consent"),
         _named(StageChangeViewSet, "stagechange"),
         _named(AreaViewSet, "area"),
