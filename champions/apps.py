@@ -4,11 +4,3 @@ from django.apps import AppConfig
 class ChampionsConfig(AppConfig):
     name = "champions"
     verbose_name = "Champions"
-
-    def ready(self):
-        # Receivers import models, which exist only once the app registry is ready.
-        from accounts.signals import user_signed_up
-
-        from .receivers import on_user_signed_up
-
-        user_signed_up.connect(on_user_signed_up, dispatch_uid="champions-signup")

@@ -17,6 +17,9 @@ REJECT_ACTIVITY = "champions.activity_log.reject"
 APPROVE_EXPENSE = "champions.expense_claim.approve"
 REJECT_EXPENSE = "champions.expense_claim.reject"
 PAY_EXPENSE = "champions.expense_claim.pay"
+CHANGE_GOAL = "champions.goal.change"
+VIEW_CONCERN = "champions.safeguarding_concern.view"
+CONFIRM_POLICY = "champions.policy_confirmation.confirm"
 
 ACTIONS = [
     AuditAction(CHANGE_STAGE, "Change stage", "Stage changed", "champions.stage_change"),
@@ -56,4 +59,7 @@ ACTIONS = [
         REJECT_EXPENSE, "Reject expense", "Expense not approved", "champions.expense.reject"
     ),
     AuditAction(PAY_EXPENSE, "Mark expense paid", "Expense marked paid", "champions.expense.paid"),
+    AuditAction(CHANGE_GOAL, "Work on a goal", "Goal set, noted or achieved"),
+    AuditAction(VIEW_CONCERN, "View a safeguarding concern", "Safeguarding concern viewed"),
+    AuditAction(CONFIRM_POLICY, "Confirm the policy", "Safeguarding policy read"),
 ]

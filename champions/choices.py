@@ -10,6 +10,12 @@ class Stage(models.TextChoices):
     ALUMNI = "alumni", "Alumni"
 
 
+class ContactPreference(models.TextChoices):
+    EMAIL = "email", "E-mail"
+    PHONE = "phone", "Phone call"
+    TEXT = "text", "Text message"
+
+
 class CheckKind(models.TextChoices):
     DBS = "dbs", "DBS check"
     REFERENCE_1 = "reference_1", "First reference"
@@ -105,3 +111,9 @@ class ExpenseStatus(models.TextChoices):
     APPROVED = "approved", "Approved, to be paid"
     REJECTED = "rejected", "Not approved"
     PAID = "paid", "Paid"
+
+
+class ConcernStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    REFERRED = "referred", "Referred on"
+    CLOSED = "closed", "Closed"

@@ -7,13 +7,28 @@ Two URL namespaces: `champions` (journey, profile, consents, data, training) and
 from django.urls import include, path
 
 from .views import activity as a
-from .views import consents, journey, privacy, profile, training
+from .views import (
+    consents,
+    goals,
+    journey,
+    privacy,
+    profile,
+    safeguarding,
+    supervision,
+    training,
+)
 from .views import expenses as e
 
 journey_patterns = [
     path("", journey.dashboard, name="dashboard"),
     path("profile/", profile.profile_edit, name="profile"),
     path("consents/", consents.consents, name="consents"),
+    path("goals/", goals.goals, name="goals"),
+    path("goals/<int:pk>/note/", goals.goal_note, name="goal_note"),
+    path("goals/<int:pk>/achieved/", goals.goal_achieved, name="goal_achieved"),
+    path("supervision/", supervision.supervisions, name="supervisions"),
+    path("safeguarding/confirm/", safeguarding.confirm_policy, name="confirm_policy"),
+    path("supervision/<int:pk>/reflection/", supervision.reflection, name="reflection"),
     path("my-data.zip", privacy.my_data, name="my_data"),
     path("erase/", privacy.erase, name="erase"),
     path("training/transcript.pdf", training.transcript, name="transcript"),

@@ -8,7 +8,7 @@ from accounts.audit import register_audit_actions
 from accounts.hooks import OUTBOX_WITHHOLD
 
 from . import audit
-from .models import Champion, Consent, StageChange
+from .models import Champion, Consent, SafeguardingConcern, StageChange
 from .selectors.digest import staff_digest_champions
 from .services.notifications import outbox_withhold_reason
 from .views.admin.home import champions_home_panels
@@ -16,11 +16,13 @@ from .viewsets import ChampionsActivityViewSetGroup, ChampionsViewSetGroup
 from .viewsets.activity_log import ApproveActivityBulkAction
 from .viewsets.base import LimitedPermissionPolicy
 from .viewsets.expense_claim import ApproveExpenseBulkAction, MarkPaidBulkAction
+from .viewsets.safeguarding import SafeguardingLeadsPolicy
 
 # Champions sign themselves up (which also records their first stage); erasure is anonymisation.
 register_permission_policy(Champion, LimitedPermissionPolicy(Champion, {"change", "view", "erase"}))
 register_permission_policy(StageChange, LimitedPermissionPolicy(StageChange, {"view"}))
 register_permission_policy(Consent, LimitedPermissionPolicy(Consent, {"view"}))
+register_permission_policy(SafeguardingConcern, SafeguardingLeadsPolicy(SafeguardingConcern))
 
 
 def admin_viewsets():

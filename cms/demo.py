@@ -22,6 +22,7 @@ from events import demo as events_demo
 from events.choices import EventKind
 from events.models import Event, MeetingRecord, ParentVoiceItem
 
+from .demo_become import become_champion_page
 from .models import (
     HomePage,
     ImpactPage,
@@ -164,6 +165,7 @@ def load_pages(*, staff=None) -> None:
     _load_outcomes(outcomes_index, staff)
     for title, slug, intro in STANDARD_PAGES:
         _publish(home, StandardPage(title=title, slug=slug, introduction=intro))
+    _publish(home, become_champion_page())
 
 
 STANDARD_PAGES = [
@@ -171,12 +173,6 @@ STANDARD_PAGES = [
         "About the programme",
         "about",
         "Parent Champions brings parents and the people who run local services together.",
-    ),
-    (
-        "Become a champion",
-        "become-a-champion",
-        "Any parent or carer of a child under five can volunteer. We train and support you, "
-        "and pay travel and childcare costs.",
     ),
 ]
 

@@ -9,6 +9,7 @@ class EventKind(models.TextChoices):
     MAPPING = "mapping", "Mapping session"
     STALL = "stall", "Community stall"
     SOCIAL = "social", "Social"
+    WELCOME = "welcome", "Welcome session"
 
 
 class Audience(models.TextChoices):

@@ -42,6 +42,7 @@ TITLES = {
     EventKind.MAPPING: ["Mapping session: support from bump to five", "Community asset mapping"],
     EventKind.STALL: ["Community stall at the library", "Stall at the Saturday market"],
     EventKind.SOCIAL: ["Champions' picnic", "Champions' thank-you evening"],
+    EventKind.WELCOME: ["Welcome session for new champions", "Welcome coffee morning"],
 }
 VENUES = [
     ("Family Hub", "12 Victoria Avenue"),
@@ -94,6 +95,7 @@ CAPACITY = {
     EventKind.MAPPING: 15,
     EventKind.STALL: None,
     EventKind.SOCIAL: 25,
+    EventKind.WELCOME: 12,
 }
 
 

@@ -31,6 +31,7 @@ from ..models import (
     Area,
     Champion,
     Consent,
+    CoordinatorProfile,
     OnboardingCheck,
     StageChange,
     SupervisionNote,
@@ -94,6 +95,7 @@ class _Loader(StageBuilders):
         )
         self.required = [m for m in self.modules if m.required_for_activation]
         self.optional = [m for m in self.modules if not m.required_for_activation]
+        self._coordinator()
         self._demo_champion()
         self._champions()
         OnboardingCheck.objects.bulk_create(self.checks)
@@ -104,6 +106,13 @@ class _Loader(StageBuilders):
         # What the nightly jobs would have done by now.
         training_records_expire(today=self.today)
         champions_flag_lapsed(today=self.today)
+
+    def _coordinator(self):
+        """The demo coordinator takes new enquiries from every ward, by default."""
+        profile = CoordinatorProfile.objects.create(
+            user=self.staff, phone="01632 960000", takes_unassigned=True
+        )
+        profile.areas.set(self.areas)
 
     # The signed-in demo champion: active, with a DBS renewal and a module expiring soon.
     def _demo_champion(self):

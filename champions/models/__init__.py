@@ -1,11 +1,14 @@
 from .activity import ActivityFactor, ActivityLog
 from .consents import Consent
+from .coordinators import CoordinatorProfile
 from .expenses import ExpenseClaim
 from .factors import ProtectiveFactor
+from .goals import Goal, GoalNote
 from .onboarding import OnboardingCheck
 from .profile import Area, Champion, StageChange
+from .safeguarding import PolicyConfirmation, SafeguardingConcern
 from .settings import ChampionsSettings
-from .supervision import SupervisionNote
+from .supervision import SupervisionNote, SupervisionReflection
 from .training import TrainingModule, TrainingRecord
 
 __all__ = [
@@ -15,11 +18,17 @@ __all__ = [
     "Champion",
     "ChampionsSettings",
     "Consent",
+    "CoordinatorProfile",
     "ExpenseClaim",
+    "Goal",
+    "GoalNote",
     "OnboardingCheck",
+    "PolicyConfirmation",
     "ProtectiveFactor",
+    "SafeguardingConcern",
     "StageChange",
     "SupervisionNote",
+    "SupervisionReflection",
     "TrainingModule",
     "TrainingRecord",
 ]

@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from accounts.models.fields import optional_link
 
-from ..choices import CheckKind, Stage
+from ..choices import CheckKind, ContactPreference, Stage
 from .training import Progress, TrainingModule, training_progress
 
 
@@ -32,6 +32,12 @@ class Champion(models.Model):
     preferred_name = models.CharField(max_length=80)
     area = optional_link(Area, related_name="champions", verbose_name="ward")
     phone = models.CharField(max_length=30, blank=True)
+    contact_preference = models.CharField(
+        "how they prefer to be contacted",
+        max_length=10,
+        choices=ContactPreference.choices,
+        default=ContactPreference.EMAIL,
+    )
     languages = models.CharField(
         max_length=200, blank=True, help_text="Languages spoken, separated by commas."
     )
@@ -42,6 +48,18 @@ class Champion(models.Model):
         settings.AUTH_USER_MODEL,
         related_name="supervised_champions",
         limit_choices_to={"is_staff": True},
+    )
+    next_step = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Shown on the champion's dashboard, e.g. “Sam will call you”.",
+    )
+    next_step_due_on = models.DateField("next step by", null=True, blank=True)
+    contacted_on = models.DateField(
+        "first contact made on",
+        null=True,
+        blank=True,
+        help_text="An enquiry with no contact after the days in Settings is flagged.",
     )
     staff_notes = models.TextField(blank=True, help_text="Seen by staff only.")
     # Set by the nightly check when an active champion's DBS or required training lapses.

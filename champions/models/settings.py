@@ -30,7 +30,42 @@ class ChampionsSettings(BaseGenericSetting):
         "champion may sign a declaration instead. £0.00: every claim needs a receipt.",
     )
 
-    panels = [FieldPanel("expense_claim_ceiling"), FieldPanel("receipt_required_from")]
+    enquiry_contact_days = models.PositiveSmallIntegerField(
+        "days to first contact",
+        default=5,
+        validators=[MinValueValidator(1)],
+        help_text="A new enquiry is promised contact within this many days, and flagged "
+        "for staff when nobody has been in touch by then.",
+    )
+    supervision_interval_weeks = models.PositiveSmallIntegerField(
+        "weeks between supervisions",
+        default=8,
+        validators=[MinValueValidator(1)],
+        help_text="The next supervision is proposed this many weeks after each one.",
+    )
+
+    safeguarding_policy = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Champions are asked to confirm they have read it.",
+    )
+    safeguarding_policy_version = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="Change it when the policy changes: every champion is asked to read it again.",
+    )
+
+    panels = [
+        FieldPanel("expense_claim_ceiling"),
+        FieldPanel("receipt_required_from"),
+        FieldPanel("safeguarding_policy"),
+        FieldPanel("safeguarding_policy_version"),
+        FieldPanel("enquiry_contact_days"),
+        FieldPanel("supervision_interval_weeks"),
+    ]
 
     class Meta:
         verbose_name = "champions settings"

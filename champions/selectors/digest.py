@@ -11,6 +11,8 @@ from django.db.models import Min
 from ..choices import ActivityStatus, CheckKind, CheckStatus, ExpenseStatus, TrainingStatus
 from ..models import ActivityLog, ExpenseClaim, OnboardingCheck, TrainingRecord
 from . import home
+from .supervision import supervisions_overdue
+from .welcome import enquiries_without_contact
 
 EXPIRY_WINDOW_DAYS = 30
 
@@ -23,6 +25,8 @@ def staff_digest_champions(*, today: datetime.date) -> dict:
         oldest=Min("created_at")
     )
     return {
+        "enquiries_without_contact": list(enquiries_without_contact(today)),
+        "supervisions_overdue": list(supervisions_overdue(today)),
         "pending_logs": ActivityLog.objects.filter(status=ActivityStatus.SUBMITTED).count(),
         "pending_logs_oldest": logs["oldest"],
         "pending_claims": ExpenseClaim.objects.filter(status=ExpenseStatus.SUBMITTED).count(),

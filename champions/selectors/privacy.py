@@ -21,7 +21,7 @@ from django.utils import timezone
 from accounts.models import OutboxMessage
 
 from .. import hooks
-from ..models import ActivityFactor, Champion
+from ..models import ActivityFactor, Champion, GoalNote, SupervisionReflection
 from .history import champion_log_entries
 
 # Each section of the download: (key, the champion's rows, fields).
@@ -61,6 +61,28 @@ SECTIONS = [
             "staff_message",
             "champion_reply",
         ),
+    ),
+    (
+        "goals",
+        lambda c: c.goals.select_related("factor"),
+        ("title", "target_on", "factor__label", "skill", "achieved_on", "created_at"),
+    ),
+    (
+        "goal_notes",
+        lambda c: GoalNote.objects.filter(goal__champion=c).select_related("goal"),
+        ("goal__title", "written_at", "text"),
+    ),
+    (
+        "supervision_reflections",
+        lambda c: SupervisionReflection.objects.filter(supervision__champion=c).select_related(
+            "supervision"
+        ),
+        ("supervision__held_on", "went_well", "needs", "written_at"),
+    ),
+    (
+        "safeguarding_policy_confirmations",
+        lambda c: c.policy_confirmations.all(),
+        ("version", "confirmed_at"),
     ),
     (
         "expense_claims",
@@ -119,6 +141,8 @@ def champion_data_export(champion: Champion) -> dict:
             "preferred_name": champion.preferred_name,
             "area": str(champion.area or ""),
             "phone": champion.phone,
+            "contact_preference": champion.get_contact_preference_display(),
+            "next_step": champion.next_step,
             "languages": champion.languages,
             "heard_about": champion.heard_about,
             "stage": champion.get_stage_display(),

@@ -13,6 +13,8 @@ from ..models import Champion, StageChange
 from ..selectors.champions import champions_with_progress
 from ..selectors.readiness import champion_readiness_gaps
 from ..selectors.training import training_modules_required
+from .consents import consent_give
+from .welcome import champion_assign_coordinator
 
 
 @transaction.atomic
@@ -26,6 +28,30 @@ def champion_register(*, user, preferred_name: str) -> Champion:
             champion=champion, from_stage="", to_stage=Stage.ENQUIRY, reason="Signed up"
         )
     return champion
+
+
+@transaction.atomic
+def champion_sign_up(
+    *,
+    user,
+    preferred_name: str,
+    area=None,
+    contact_preference: str = "",
+    phone: str = "",
+    consents=(),
+) -> Champion:
+    """A parent's sign-up: their profile at "enquiry" with the area, how to reach them and
+    each consent they ticked (recorded with the wording version they were shown), and a
+    coordinator in turn with the promised first contact."""
+    champion = champion_register(user=user, preferred_name=preferred_name)
+    champion.area = area
+    champion.phone = phone.strip()
+    if contact_preference:
+        champion.contact_preference = contact_preference
+    champion.save(update_fields=["area", "phone", "contact_preference"])
+    for kind in consents:
+        consent_give(champion=champion, kind=kind, by=user)
+    return champion_assign_coordinator(champion=champion)
 
 
 class NotReady(ValidationError):

@@ -67,7 +67,7 @@ def champion_identifiers(champion: Champion) -> list[str]:
 def _identity_remove(champion: Champion) -> None:
     champion.preferred_name = f"Former champion {champion.pk}"
     champion.phone = champion.languages = champion.heard_about = ""
-    champion.staff_notes = champion.attention_needed = ""
+    champion.staff_notes = champion.attention_needed = champion.next_step = ""
     if champion.stage != Stage.ALUMNI:
         champion.stage = Stage.ALUMNI
         champion.left_on = champion.left_on or timezone.localdate()
@@ -86,6 +86,7 @@ def _records_remove(champion: Champion) -> None:
     """Free text goes; dates, hours, amounts and outcomes stay for the programme's figures."""
     champion.stage_changes.update(reason="")
     champion.supervision_notes.all().delete()
+    champion.goals.all().delete()
     champion.checks.update(certificate_last4="", notes="")
     champion.activity_logs.update(description=REMOVED, champion_reply="", staff_message="")
     for claim in champion.expense_claims.exclude(receipt=""):

@@ -6,12 +6,18 @@ from django.utils import timezone
 
 from ..access import champion_for_request
 from ..selectors.journey import champion_journey
+from ..selectors.safeguarding import safeguarding_policy_to_confirm
+from ..selectors.welcome import champion_welcome
 
 
 @login_required
 def dashboard(request):
     champion = champion_for_request(request)
     journey = champion_journey(champion, timezone.localdate())
-    return render(
-        request, "champions/dashboard.html", {"champion": journey.champion, "journey": journey}
-    )
+    context = {
+        "champion": journey.champion,
+        "journey": journey,
+        "welcome": champion_welcome(journey.champion),
+        "policy": safeguarding_policy_to_confirm(journey.champion),
+    }
+    return render(request, "champions/dashboard.html", context)

@@ -10,8 +10,11 @@ from .activity_log import ActivityLogViewSet
 from .area import AreaViewSet
 from .champion import ChampionViewSet
 from .consent import ConsentViewSet
+from .coordinator import CoordinatorProfileViewSet
 from .expense_claim import ExpenseClaimViewSet
+from .goal import GoalViewSet
 from .onboarding_check import OnboardingCheckViewSet
+from .safeguarding import SafeguardingConcernViewSet
 from .stage_change import StageChangeViewSet
 from .supervision_note import SupervisionNoteViewSet
 from .training_completions import BulkCompletionViewSet
@@ -37,9 +40,12 @@ class ChampionsViewSetGroup(ModelViewSetGroup):
         BulkCompletionViewSet(),
         _named(TrainingModuleViewSet, "trainingmodule"),
         _named(SupervisionNoteViewSet, "supervisionnote"),
+        _named(GoalViewSet, "goal"),
+        _named(SafeguardingConcernViewSet, "safeguardingconcern"),
         _named(ConsentViewSet, "consent"),
         _named(StageChangeViewSet, "stagechange"),
         _named(AreaViewSet, "area"),
+        _named(CoordinatorProfileViewSet, "coordinatorprofile"),
     )
 
 

@@ -22,7 +22,9 @@ from ..selectors.champions import (
     champions_with_expired_training,
 )
 from ..selectors.readiness import champion_readiness_gaps
+from ..selectors.supervision import supervisions_overdue
 from ..selectors.training import training_modules_required
+from ..selectors.welcome import enquiries_without_contact
 from ..views.admin.erase import EraseChampionView
 from ..views.admin.stage import ChangeStageView
 from .base import ProgrammeViewSet, SafeExportIndexView
@@ -39,6 +41,14 @@ class ChampionFilterSet(WagtailFilterSet):
     )
     training_expired = django_filters.BooleanFilter(
         label="Training expired", method="filter_training_expired", widget=BooleanRadioSelect
+    )
+    awaiting_contact = django_filters.BooleanFilter(
+        label="Enquiry waiting for first contact",
+        method="filter_awaiting_contact",
+        widget=BooleanRadioSelect,
+    )
+    supervision_overdue = django_filters.BooleanFilter(
+        label="Supervision overdue", method="filter_supervision_overdue", widget=BooleanRadioSelect
     )
     needs_attention = django_filters.BooleanFilter(
         label="Needs attention", method="filter_needs_attention", widget=BooleanRadioSelect
@@ -69,6 +79,14 @@ class ChampionFilterSet(WagtailFilterSet):
 
     def filter_training_expired(self, queryset, name, value):
         subset = champions_with_expired_training(Champion.objects.all(), timezone.localdate())
+        return self._include_or_exclude(queryset, subset, value)
+
+    def filter_awaiting_contact(self, queryset, name, value):
+        subset = enquiries_without_contact(timezone.localdate())
+        return self._include_or_exclude(queryset, subset, value)
+
+    def filter_supervision_overdue(self, queryset, name, value):
+        subset = supervisions_overdue(timezone.localdate())
         return self._include_or_exclude(queryset, subset, value)
 
     def filter_needs_attention(self, queryset, name, value):
@@ -108,6 +126,9 @@ class ChampionInspectView(generic.InspectView):
         "heard_about",
         "joined_on",
         "coordinator",
+        "next_step",
+        "next_step_due_on",
+        "contacted_on",
         "staff_notes",
         "left_on",
     ]
@@ -195,7 +216,13 @@ class ChampionViewSet(ProgrammeViewSet):
             heading="Profile",
         ),
         MultiFieldPanel(
-            [FieldPanel("joined_on"), FieldPanel("coordinator"), FieldPanel("staff_notes")],
+            [
+                FieldPanel("joined_on"),
+                FieldPanel("coordinator"),
+                FieldRowPanel([FieldPanel("next_step"), FieldPanel("next_step_due_on")]),
+                FieldPanel("contacted_on"),
+                FieldPanel("staff_notes"),
+            ],
             heading="Programme",
         ),
     ]

@@ -1,4 +1,5 @@
 from .base import PublicCacheMixin
+from .become import BecomeChampionPage
 from .home import HomePage
 from .outcomes import (
     OutcomeConsultationResult,
@@ -13,6 +14,7 @@ from .standard import StandardPage
 from .stories import StoryIndexPage, StoryPage, StoryPageTag
 
 __all__ = [
+    "BecomeChampionPage",
     "HomePage",
     "ImpactPage",
     "OutcomeConsultationResult",

@@ -89,7 +89,7 @@ def test_already_registered_email_names_the_site(client, smtp_server):
 
 def test_a_new_account_is_written_all_or_nothing(client):
     with (
-        mock.patch("champions.receivers.champion_register", side_effect=RuntimeError),
+        mock.patch("champions.services.journey.champion_register", side_effect=RuntimeError),
         pytest.raises(RuntimeError),
     ):
         _signup(client, "half@example.org")

@@ -23,7 +23,9 @@ from champions.models import (
     Area,
     Champion,
     Consent,
+    CoordinatorProfile,
     ExpenseClaim,
+    Goal,
     OnboardingCheck,
     ProtectiveFactor,
     StageChange,
@@ -42,6 +44,22 @@ class AreaFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Ward {n}")
     slug = factory.Sequence(lambda n: f"ward-{n}")
+
+
+class CoordinatorProfileFactory(factory.django.DjangoModelFactory):
+    """A coordinator champions can reach; pass `areas=[...]` for the areas they cover."""
+
+    class Meta:
+        model = CoordinatorProfile
+        skip_postgeneration_save = True
+
+    user = factory.SubFactory(StaffFactory)
+    phone = "01632 960123"
+
+    @factory.post_generation
+    def areas(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.areas.set(extracted)
 
 
 class ChampionFactory(factory.django.DjangoModelFactory):
@@ -235,3 +253,22 @@ class ExpenseClaimFactory(factory.django.DjangoModelFactory):
     amount = Decimal("12.50")
     description = factory.Faker("sentence", locale="en_GB")
     status = ExpenseStatus.SUBMITTED
+
+
+class GoalFactory(factory.django.DjangoModelFactory):
+    """A goal agreed with the champion's coordinator; trait `achieved` (last week)."""
+
+    class Meta:
+        model = Goal
+
+    class Params:
+        achieved = factory.Trait(
+            achieved_on=factory.LazyFunction(
+                lambda: timezone.localdate() - datetime.timedelta(days=7)
+            )
+        )
+
+    champion = factory.SubFactory(ChampionFactory, active=True)
+    title = "Speak at a co-production meeting"
+    target_on = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=60))
+    skill = "Public speaking"

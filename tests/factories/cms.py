@@ -8,6 +8,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
 from cms.models import (
+    BecomeChampionPage,
     HomePage,
     ImpactPage,
     OutcomeIndexPage,
@@ -162,7 +163,30 @@ class ImpactPageFactory(_PageFactory):
         return home_page()
 
 
+class BecomeChampionPageFactory(_PageFactory):
+    class Meta:
+        model = BecomeChampionPage
+
+    title = "Become a champion"
+    slug = "become-a-champion"
+    introduction = "Any parent or carer of a young child can volunteer."
+    what_champions_do = "<p>Champions speak up for families at meetings with local services.</p>"
+    support = "<p>We pay travel and childcare costs, and a coordinator supports you.</p>"
+    time_commitment = "<p>About two hours a month, at times that suit you.</p>"
+    steps = factory.LazyFunction(
+        lambda: [
+            ("step", {"title": "Sign up", "text": "Tell us your first name and area."}),
+            ("step", {"title": "We call you", "text": "Your coordinator says hello."}),
+        ]
+    )
+
+    @staticmethod
+    def default_parent():
+        return home_page()
+
+
 PAGE_FACTORIES = {
+    BecomeChampionPage: BecomeChampionPageFactory,
     HomePage: HomePageFactory,
     PublicEventsPage: PublicEventsPageFactory,
     ImpactPage: ImpactPageFactory,

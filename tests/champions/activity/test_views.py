@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from champions.choices import ActivityStatus
+from champions.choices import ActivityStatus, Stage
 from champions.models import ActivityLog
 from events.models import Event, Registration
 from tests.champions.clock import ENTRY_TODAY as TODAY
@@ -44,7 +44,9 @@ def make_event(**kwargs):
     return Event.objects.create(**{**defaults, **kwargs})
 
 
-def test_dashboard_links_to_log_an_activity_in_one_tap(champion_client):
+def test_dashboard_links_to_log_an_activity_in_one_tap(champion_client, champion):
+    champion.stage = Stage.ACTIVE  # logging applies from training on, not to enquirers
+    champion.save()
     response = champion_client.get(reverse("champions:dashboard"))
     assert response.status_code == 200
     assert f'href="{CREATE}"' in response.content.decode()

@@ -1,6 +1,0 @@
-"""Signals the accounts app sends; the champions app answers them (accounts is the lowest app)."""
-
-from django.dispatch import Signal
-
-# Sent from the sign-up form once the new user is saved: champions creates their profile.
-user_signed_up = Signal()  # kwargs: user, preferred_name
