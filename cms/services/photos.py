@@ -7,8 +7,10 @@ current consent) moves its photos back. Files move through the storage API only,
 the same on local disk and on S3.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.images import get_image_model
+from wagtail.models import ModelLogEntry
 
 from accounts.storage import private_storage
 
@@ -62,7 +64,12 @@ def images_restore(*, image_ids) -> None:
 
 
 def images_erase(*, images) -> None:
-    """Delete the images, their renditions and every copy of their files."""
+    """Delete the images, their renditions, their history and every copy of their files."""
+    images = list(images)
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(get_image_model()),
+        object_id__in=[str(image.pk) for image in images],
+    ).delete()  # labelled with the image's title, which may name the person
     for image in images:
         private_storage.delete(WITHDRAWN_PREFIX + image.file.name)
         # Rows go now; Wagtail deletes the public files after commit.

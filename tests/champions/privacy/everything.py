@@ -3,6 +3,8 @@ screens where a champion makes it (shared by the erasure and data-download tests
 
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.log_actions import log as audit_log
 
 from champions.choices import ActivityStatus, ConsentKind
 from champions.services.consents import consent_give
@@ -47,6 +49,9 @@ def one_of_everything(client):
         "photo_consent": "on",
     }
     assert client.post(reverse("stories:new"), story).status_code == 302
+    # Staff later edit the photo's details in the image library: its history has the title.
+    image = get_image_model().objects.get(uploaded_by_user=user)
+    audit_log(instance=image, action="wagtail.edit")
     claim = {
         "date": timezone.localdate().isoformat(),
         "category": "childcare",

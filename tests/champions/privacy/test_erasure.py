@@ -13,7 +13,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from champions.models import ActivityLog, ExpenseClaim
-from tests.factories.accounts import CoordinatorFactory, UserFactory
+from tests.factories.accounts import CoordinatorFactory, UserFactory, ViewerFactory
 from tests.factories.champions import ChampionFactory
 
 from .everything import NAME, NEEDLES, PHONE, one_of_everything
@@ -79,8 +79,14 @@ def test_staff_erasure_is_for_coordinators_with_a_reason_and_is_recorded_anonymo
     champion.refresh_from_db()
     assert champion.anonymised_at is None
 
+    inspect = reverse("champions_champion:inspect", args=[champion.pk])
+    client.force_login(ViewerFactory())
+    assert url not in client.get(inspect).content.decode()
+    assert client.get(url).status_code in (302, 403)
+
     coordinator = CoordinatorFactory()
     client.force_login(coordinator)
+    assert url in client.get(inspect).content.decode()
     assert client.get(url).status_code == 200
     response = client.post(url, {"reason": "", "confirm": "on"})
     assert response.status_code == 200

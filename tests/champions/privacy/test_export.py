@@ -10,8 +10,10 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from champions.choices import ConsentKind
 from champions.models import Champion
 from champions.selectors.privacy import exported_models
+from champions.services.consents import consent_withdraw
 from tests.factories.champions import ActivityLogFactory, ChampionFactory, OnboardingCheckFactory
 
 from .everything import EMAIL, NAME, OWN_WORDS, one_of_everything
@@ -117,3 +119,16 @@ def test_my_download_holds_only_my_records(client, media):
     assert [log["description"] for log in data["activity_logs"]] == ["Ran the stall"]
     assert data["checks"][0]["certificate_last4"] == "1234"
     assert "Sam" not in text and "Someone else" not in text
+
+
+def test_a_photo_hidden_after_withdrawal_is_still_in_their_download(
+    client, media, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        champion = one_of_everything(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        consent_withdraw(champion=champion, kind=ConsentKind.PHOTO)
+
+    archive = zipfile.ZipFile(io.BytesIO(client.get(reverse("champions:my_data")).content))
+    images = [n for n in archive.namelist() if n.startswith("files/images/")]
+    assert images and all(archive.read(n).startswith(b"\x89PNG") for n in images)
