@@ -87,3 +87,16 @@ def test_a_decompression_bomb_is_refused_before_it_is_decoded():
     file = SimpleUploadedFile("bomb.png", buffer.getvalue(), content_type="image/png")
     with pytest.raises(Exception, match="too large"):
         image_check(file)
+
+
+@pytest.mark.parametrize("url_name", ["wagtailimages:add", "wagtailimages:add_multiple"])
+def test_a_file_that_only_starts_like_a_jpeg_is_refused_in_the_admin(client, url_name):
+    staff = CoordinatorFactory()
+    staff.is_superuser = True
+    staff.save()
+    client.force_login(staff)
+    fake = SimpleUploadedFile("x.jpg", bytes.fromhex("FFD8FFE0") + bytes(2000), "image/jpeg")
+    field = "files[]" if url_name.endswith("multiple") else "file"
+    response = client.post(reverse(url_name), {"title": "x", field: fake})
+    assert response.status_code in (200, 400)
+    assert not get_image_model().objects.exists()
