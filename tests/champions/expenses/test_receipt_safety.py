@@ -76,3 +76,26 @@ def test_plain_receipts_still_pass():
         (pdf_bytes(), "r.pdf", "application/pdf"),
     ):
         validate_receipt(upload(content, name, kind))
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("frozen")
+def test_a_receipt_is_served_as_a_sandboxed_download(champion_client):
+    from django.urls import reverse
+
+    from champions.models import ExpenseClaim
+
+    data = {
+        "date": "2026-03-17",
+        "category": "childcare",
+        "amount": "18.50",
+        "description": "Childminder",
+        "activity": "",
+        "receipt": upload(png_bytes(), "r.png", "image/png"),
+    }
+    champion_client.post(reverse("activity:expense_create"), data)
+    claim = ExpenseClaim.objects.get()
+    response = champion_client.get(reverse("activity:expense_receipt", args=[claim.pk]))
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
