@@ -2,9 +2,12 @@
 
 A receipt is judged by its content, not its name: the first bytes must be a JPEG, PNG or PDF
 signature, and the whole file must then open as that format (Pillow for images, pypdf for PDFs).
+An image's size is read before it is decoded (a pixel limit); a file that is also HTML (a
+polyglot) or a PDF with JavaScript or actions is refused.
 """
 
 import io
+import re
 import uuid
 
 import filetype
@@ -14,6 +17,7 @@ from django.utils import timezone
 from PIL import Image
 from pypdf import PdfReader
 
+from accounts.images import image_check
 from accounts.storage import private_storage as _private_storage
 
 MAX_RECEIPT_BYTES = 5 * 1024 * 1024
@@ -26,6 +30,16 @@ RECEIPT_TYPES = {
 
 TOO_BIG = "The receipt is too big: it can be at most 5 MB. Try a smaller photo."
 WRONG_TYPE = "The receipt must be a photo (JPEG or PNG) or a PDF."
+ACTIVE_CONTENT = (
+    "This file contains web page code or a script, so it cannot be used as a receipt. "
+    "Take a photo of the receipt, or print it to a new PDF."
+)
+# Markup a browser would run if it ever read the file as HTML, in any byte of any receipt.
+# (Tags of five letters or more: a shorter one turns up by chance in compressed image data.)
+_HTML = re.compile(rb"<\s*(html|script|body|iframe|object|embed|meta|!doctype)\b", re.I)
+# PDF names that run something when the file is opened or a page is shown; the short ones
+# (/JS, /AA) are looked for in the parsed dictionaries, where chance bytes cannot match.
+_PDF_ACTIVE = re.compile(rb"/(JavaScript|Launch|OpenAction|EmbeddedFile|RichMedia)\b")
 UNREADABLE = (
     "This file could not be opened as a photo or PDF. Take the photo again, or save the PDF again."
 )
@@ -76,9 +90,23 @@ def validate_receipt(file) -> None:
     if mime not in RECEIPT_TYPES:
         raise ValidationError(WRONG_TYPE, code="wrong_type")
     pillow_format = RECEIPT_TYPES[mime][1]
+    if pillow_format:
+        _within_pixel_limit(data)
     readable = _image_opens(data, pillow_format) if pillow_format else _pdf_opens(data)
     if not readable:
         raise ValidationError(UNREADABLE, code="unreadable")
+    if _HTML.search(data) or (not pillow_format and _pdf_is_active(data)):
+        raise ValidationError(ACTIVE_CONTENT, code="active_content")
+
+
+def _within_pixel_limit(data: bytes) -> None:
+    """The pixel limit, read from the header before anything is decoded."""
+    try:
+        image_check(io.BytesIO(data))
+    except ValidationError as error:
+        if error.code == "unreadable":
+            raise ValidationError(UNREADABLE, code="unreadable") from error
+        raise
 
 
 def _image_opens(data: bytes, pillow_format: str) -> bool:
@@ -105,6 +133,22 @@ def _pdf_opens(data: bytes) -> bool:
         return len(reader.pages) > 0 and reader.pages[0].mediabox is not None
     except Exception:  # pypdf raises many exception types on broken files
         return False
+
+
+def _pdf_is_active(data: bytes) -> bool:
+    """A PDF naming JavaScript or an action, in its raw bytes or in its (decompressed) catalog
+    and pages' dictionaries."""
+    if _PDF_ACTIVE.search(data):
+        return True
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        dictionaries = [reader.trailer["/Root"], *(page for page in reader.pages)]
+        names = reader.trailer["/Root"].get("/Names", {})
+    except Exception:  # pypdf raises many exception types on broken files
+        return True
+    return "/JavaScript" in names or any(
+        key in ("/OpenAction", "/AA") for d in dictionaries for key in d
+    )
 
 
 def receipt_response(claim) -> FileResponse:

@@ -2,25 +2,11 @@
 
 from django import forms
 from django.utils.text import slugify
-from wagtail.images.fields import WagtailImageField
 
-from accounts.images import image_check
+from accounts.image_forms import CheckedImageField
 from champions.choices import ConsentKind
 from champions.forms.fields import submission_key_field
 from champions.wording import consent_wording
-
-
-class StoryPhotoField(WagtailImageField):
-    """Wagtail's image field, after a check that the photo decodes within a pixel limit.
-
-    Wagtail reads the size through Willow, which fails with a server error on a file that only
-    starts like a JPEG; the check refuses it (and any decompression bomb) with a message first.
-    """
-
-    def to_python(self, data):
-        if data and hasattr(data, "read"):
-            image_check(data)
-        return super().to_python(data)
 
 
 class ChampionStoryForm(forms.Form):
@@ -38,7 +24,7 @@ class ChampionStoryForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 12}),
         help_text="Leave a blank line between paragraphs.",
     )
-    photo = StoryPhotoField(required=False, help_text="Optional. JPEG, PNG or WebP, up to 10 MB.")
+    photo = CheckedImageField(required=False, help_text="Optional. JPEG, PNG or WebP, up to 10 MB.")
     photo_alt = forms.CharField(
         label="Describe the photo",
         max_length=255,

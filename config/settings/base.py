@@ -353,9 +353,17 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Images are refused past 10 MB or 40 megapixels (the limit accounts/images.py checks before
+# decoding); every stored image loses its metadata and its file name (accounts.images).
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "accounts.image_forms.CheckedImageForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt"]
-# Documents are streamed by Wagtail's view after its privacy checks, never a redirect to storage.
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
+# Documents are streamed by Wagtail's view after its privacy checks, never a redirect to storage,
+# and always as a download: no PDF or text file is opened inside the site's origin.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 WAGTAIL_I18N_ENABLED = False
 
 # Anonymous public pages are kept in the shared cache this long (0 turns it off); the cache
