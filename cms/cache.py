@@ -5,10 +5,15 @@ Pages opt in (PublicCacheMixin). Every key carries a generation number; bumping 
 page moves and deletes, and on consent changes, so nothing outlives what it may show.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 
 GENERATION_KEY = "public-page-cache:generation"
+# Longer query strings are not real filters: they are served but never stored, so junk URLs
+# cannot fill the cache.
+MAX_CACHED_QUERY_LENGTH = 200
 
 
 def _generation() -> int:
@@ -28,7 +33,9 @@ def public_cache_clear(**kwargs) -> None:
 
 
 def _key(request, generation):
-    return f"public-page:{generation}:{request.get_host()}:{request.get_full_path()}"
+    # Hashed: a key stays short and safe for every cache backend whatever the URL holds.
+    address = f"{request.get_host()}:{request.get_full_path()}".encode()
+    return f"public-page:{generation}:{hashlib.sha256(address).hexdigest()}"
 
 
 class PublicPageCacheMiddleware:
@@ -44,6 +51,7 @@ class PublicPageCacheMiddleware:
             and request.method in ("GET", "HEAD")
             and "messages" not in request.COOKIES
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and len(request.META.get("QUERY_STRING", "")) <= MAX_CACHED_QUERY_LENGTH
         )
         if not cacheable_request:
             return self.get_response(request)

@@ -1,18 +1,18 @@
 """Fuzzing the public account forms (allauth's, with the site's own fields)."""
 
 import pytest
-from accounts.forms import SignupDetailsForm
 from allauth.account.forms import LoginForm, ResetPasswordForm
 from django.urls import reverse
 from hypothesis import given
 
+from champions.forms.signup import ChampionSignupForm
 from tests.fuzz import assert_handled, form_data, nasty_text
 
 pytestmark = pytest.mark.django_db
 
 
 @given(
-    data=form_data(SignupDetailsForm),
+    data=form_data(ChampionSignupForm),
     email=nasty_text(),
     password=nasty_text(),
 )
