@@ -16,6 +16,8 @@ from .plan import Programme
 
 SURVEY_SLUG = "bench-family-survey"
 OPEN_SLUG = "bench-open-survey"
+SMALL_SLUG = "bench-small-survey"
+SMALL_RESPONSES = 10
 HELPS = ["Mental health support", "Childcare", "Evening clinics", "Places to meet", "Money"]
 QUESTIONS = [
     (QuestionKind.SINGLE, "What would help most?", "\n".join(HELPS), True),
@@ -29,25 +31,23 @@ CHANNELS = [ResponseChannel.ONLINE] * 7 + [ResponseChannel.PAPER] * 3
 
 
 def consultations(p: Programme, loader: Loader) -> None:
+    """The big closed survey, a small one of the same shape (the query-count comparison) and
+    an open one for the respondents."""
     now = p.now
+    closed = now - _days(120), now - _days(30)
     fields = ["title", "slug", "purpose", "audience", "opens_at", "closes_at"]
-    survey, open_survey = loader.add(
+    survey, small, open_survey = loader.add(
         Consultation,
         fields,
         [
-            (
-                "Bench family survey",
-                SURVEY_SLUG,
-                "Bench.",
-                "Parents",
-                now - _days(120),
-                now - _days(30),
-            ),
+            ("Bench family survey", SURVEY_SLUG, "Bench.", "Parents", *closed),
+            ("Bench small survey", SMALL_SLUG, "Bench.", "Parents", *closed),
             ("Bench open survey", OPEN_SLUG, "Bench.", "Parents", now - _days(1), now + _days(60)),
         ],
     )
     rows = [
-        (survey, k, kind, text, options, pub)
+        (consultation, k, kind, text, options, pub)
+        for consultation in (survey, small)
         for k, (kind, text, options, pub) in enumerate(QUESTIONS)
     ]
     rows.append(
@@ -55,23 +55,31 @@ def consultations(p: Programme, loader: Loader) -> None:
     )
     fields = ["consultation", "sort_order", "kind", "text", "options", "published"]
     question_ids = list(loader.add(ConsultationQuestion, fields, rows))
-    n = p.plan.consultation_responses
-    areas = p.area_ids
+    size = len(QUESTIONS)
+    for consultation, n, questions in (
+        (survey, p.plan.consultation_responses, question_ids[:size]),
+        (small, SMALL_RESPONSES, question_ids[size : 2 * size]),
+    ):
+        response_ids = _responses(p, loader, consultation, n)
+        loader.add(
+            ConsultationAnswer,
+            ["response", "question", "choice", "text"],
+            _answers(response_ids, questions),
+        )
 
-    def responses():
+
+def _responses(p: Programme, loader: Loader, consultation: int, n: int) -> range:
+    areas, start = p.area_ids, p.now - _days(120)
+
+    def rows():
         for i in range(n):
             channel = CHANNELS[i % len(CHANNELS)]
             champion = p.champion_ids[i % len(p.champion_ids)] if channel == "paper" else None
             area = areas[(i * 7) % len(areas)] if areas else None
-            yield survey, channel, champion, area, now - _days(120) + datetime.timedelta(minutes=i)
+            yield consultation, channel, champion, area, start + datetime.timedelta(minutes=i)
 
     fields = ["consultation", "channel", "entered_by", "area", "submitted_at"]
-    response_ids = loader.add(ConsultationResponse, fields, responses())
-    loader.add(
-        ConsultationAnswer,
-        ["response", "question", "choice", "text"],
-        _answers(response_ids, question_ids),
-    )
+    return loader.add(ConsultationResponse, fields, rows())
 
 
 def _answers(response_ids, q):
