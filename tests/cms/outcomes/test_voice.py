@@ -128,3 +128,17 @@ def test_champion_dashboard_lists_outcomes_they_took_part_in(client):
     assert "What your voice changed" in html
     assert "Saturday clinic" in html and "More childcare" in html
     assert "Someone else&#x27;s outcome" not in html and "Someone else's outcome" not in html
+
+
+def test_outcome_editor_offers_points_and_consultation_results(client, django_user_model):
+    question = _survey()
+    outcome = OutcomePageFactory()
+    _link(outcome, question, choice="Childcare")
+    admin = django_user_model.objects.create_superuser(email="admin@example.com", password="x")
+    client.force_login(admin)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[outcome.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Consultation results (figures shown live)" in html
+    assert "Points parents raised at meetings and mapping sessions" in html
+    assert "2026 family survey: " in html
