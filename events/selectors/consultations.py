@@ -91,11 +91,19 @@ def consultation_responses(consultation, *, area=None, channel=""):
     return responses
 
 
+def _answers_of(consultation, responses, *, filtered: bool):
+    """Answers to the consultation; through its filtered responses only when filters apply
+    (the unfiltered page then needs no join to responses)."""
+    if filtered:
+        return ConsultationAnswer.objects.filter(response__in=responses.values("pk"))
+    return ConsultationAnswer.objects.filter(question__consultation=consultation)
+
+
 def consultation_results(consultation, *, area=None, channel="") -> ConsultationResults:
     """Every question's counts and percentages, in a fixed number of queries whatever the size."""
     responses = consultation_responses(consultation, area=area, channel=channel)
     total = responses.count()
-    answers = ConsultationAnswer.objects.filter(response__in=responses.values("pk"))
+    answers = _answers_of(consultation, responses, filtered=area is not None or bool(channel))
     bases = dict(
         answers.values("question_id")
         .annotate(n=Count("response_id", distinct=True))
@@ -128,8 +136,9 @@ def paper_responses_count(champion) -> int:
 def consultation_free_text(consultation, *, area=None, channel=""):
     """Free-text answers (and what "other" means), newest first, with their tags loaded."""
     responses = consultation_responses(consultation, area=area, channel=channel)
+    filtered = area is not None or bool(channel)
     return (
-        ConsultationAnswer.objects.filter(response__in=responses.values("pk"))
+        _answers_of(consultation, responses, filtered=filtered)
         .exclude(text="")
         .select_related("question", "response")
         .prefetch_related("protective_factors")
