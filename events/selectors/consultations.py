@@ -209,3 +209,43 @@ def consultation_figure(question, *, choice: str = "", theme: str = "") -> Voice
     n = chosen.values("response_id").distinct().count()
     consultation = question.consultation
     return VoiceFigure(n, base, consultation.title, consultation.is_open())
+
+
+@dataclass
+class ThemeRow:
+    """A theme staff tagged on free-text answers to one question: a parent-voice item."""
+
+    consultation: str
+    question: str
+    theme: str
+    n: int
+    factors: set = field(default_factory=set)
+    outcomes: list = field(default_factory=list)
+
+
+def consultation_themes() -> list[ThemeRow]:
+    """Every tagged theme with how many raised it, its factors and the outcomes it led to,
+    in three queries."""
+    rows = {}
+    tagged = ConsultationAnswer.objects.exclude(theme="")
+    counted = tagged.values(
+        "question_id", "question__consultation__title", "question__text", "theme"
+    ).annotate(n=Count("response_id", distinct=True))
+    for row in counted.order_by("question__consultation__title", "question__sort_order", "theme"):
+        key = (row["question_id"], row["theme"].lower())
+        rows[key] = ThemeRow(
+            row["question__consultation__title"], row["question__text"], row["theme"], row["n"]
+        )
+    factors = tagged.filter(protective_factors__isnull=False).values_list(
+        "question_id", "theme", "protective_factors__label"
+    )
+    for question_id, theme, label in factors.distinct():
+        rows[(question_id, theme.lower())].factors.add(label)
+    # Outcome links are cms rows; their reverse name is enough to read them from here.
+    links = ConsultationQuestion.objects.filter(outcome_links__isnull=False).values_list(
+        "pk", "outcome_links__theme", "outcome_links__page__title"
+    )
+    for question_id, theme, title in links:
+        if theme and (question_id, theme.lower()) in rows:
+            rows[(question_id, theme.lower())].outcomes.append(title)
+    return list(rows.values())

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from champions.models import ProtectiveFactor
 from cms.models import OutcomeConsultationResult, OutcomeParentVoice
 from tests.factories.accounts import CoordinatorFactory
 from tests.factories.champions import ChampionFactory
@@ -142,3 +143,22 @@ def test_outcome_editor_offers_points_and_consultation_results(client, django_us
     assert "Consultation results (figures shown live)" in html
     assert "Points parents raised at meetings and mapping sessions" in html
     assert "2026 family survey: " in html
+
+
+def test_consultation_themes_listing_shows_counts_factors_and_outcomes(client):
+    question = ConsultationQuestionFactory(free_text=True, consultation__title="2026 family survey")
+    factor = ProtectiveFactor.objects.get(code="connections")
+    for i in range(6):
+        answer = ConsultationAnswerFactory(
+            question=question, choice="", text=f"A {i}", theme="Clinic times" if i < 4 else "Dads"
+        )
+        answer.protective_factors.add(factor)
+    outcome = OutcomePageFactory(title="Evening clinics")
+    _link(outcome, question, theme="clinic times")
+    client.force_login(CoordinatorFactory())
+    url = reverse("events_consultation:themes")
+    html = client.get(url).content.decode()
+    assert "Clinic times" in html and "Evening clinics" in html
+    assert "Social connections" in html
+    unanswered = client.get(url, {"answered": "no"}).content.decode()
+    assert "Dads" in unanswered and "Evening clinics" not in unanswered
