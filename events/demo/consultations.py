@@ -211,4 +211,5 @@ def mapping_record(rng, event) -> MeetingRecord:
             sort_order=order,
         )
         item.protective_factors.set(factors)
+        item.save()  # a ParentalManyToManyField is written when its item is saved
     return record
