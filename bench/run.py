@@ -33,6 +33,7 @@ import django  # noqa: E402
 django.setup()  # the measurements import models; setting up opens no database connection
 
 from bench.measure import say  # noqa: E402
+from bench.measure.consultations import measure_consultations  # noqa: E402
 from bench.measure.database import prepare  # noqa: E402
 from bench.measure.export import measure_export  # noqa: E402
 from bench.measure.load import wrk_path  # noqa: E402
@@ -43,7 +44,7 @@ from bench.measure.reminders import run_reminders  # noqa: E402
 from bench.measure.report import print_results  # noqa: E402
 from bench.measure.server import gunicorn  # noqa: E402
 
-MEASUREMENTS = ["public", "logged_in", "export", "reminders"]
+MEASUREMENTS = ["public", "logged_in", "consultations", "export", "reminders"]
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -66,13 +67,21 @@ def parse_args(argv=None) -> argparse.Namespace:
 
 def measure(args: argparse.Namespace, only: set[str]) -> dict:
     """Runs the chosen measurements; those not chosen come back empty."""
-    results = {"public": [], "logged_in": [], "export": None, "reminders": None}
-    if only & {"public", "logged_in"}:
+    results = {
+        "public": [],
+        "logged_in": [],
+        "consultations": None,
+        "export": None,
+        "reminders": None,
+    }
+    if only & {"public", "logged_in", "consultations"}:
         with gunicorn(log_path=RESULTS / "gunicorn.log", gc_freeze=args.gc_freeze) as port:
             if "public" in only:
                 results["public"] = measure_public(port, args.seconds)
             if "logged_in" in only:
                 results["logged_in"] = measure_logged_in(port, args.repeats)
+            if "consultations" in only:
+                results["consultations"] = measure_consultations(port, args.seconds)
     if "export" in only:
         results["export"] = measure_export()
     if "reminders" in only:

@@ -29,6 +29,8 @@ SECURE_HSTS_SECONDS = 0
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
+# Every simulated respondent comes from 127.0.0.1: the per-address limit would stop them.
+CONSULTATION_RATE_LIMIT = 1_000_000
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1"
 
 # collectstatic writes here once; the manifest is reused by later runs.

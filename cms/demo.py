@@ -20,12 +20,14 @@ from champions.services.consents import consent_give, consent_withdraw
 from champions.services.journey import champion_register
 from events import demo as events_demo
 from events.choices import EventKind
-from events.models import Event, MeetingRecord, ParentVoiceItem
+from events.demo import consultations as consultations_demo
+from events.models import Consultation, Event, MeetingRecord, ParentVoiceItem
 
 from .demo_become import become_champion_page
 from .models import (
     HomePage,
     ImpactPage,
+    OutcomeConsultationResult,
     OutcomeIndexPage,
     OutcomeMeetingLink,
     OutcomePage,
@@ -324,7 +326,24 @@ def _load_outcomes(index, staff):
         )
         if meetings:
             _trace_to_meeting(outcome, meetings[n % len(meetings)], records, voice)
+        _link_voice(outcome)
         _publish(index, outcome, staff)
+
+
+def _link_voice(outcome) -> None:
+    results, points = consultations_demo.OUTCOME_LINKS.get(outcome.title, ([], []))
+    survey = Consultation.objects.filter(slug=consultations_demo.FAMILY_SURVEY).first()
+    questions = list(survey.questions.order_by("sort_order")) if survey else []
+    for order, choice, theme, statement in results if questions else []:
+        outcome.consultation_results.add(
+            OutcomeConsultationResult(
+                question=questions[order], choice=choice, theme=theme, statement=statement
+            )
+        )
+    for text in points:
+        item = ParentVoiceItem.objects.filter(text=text).order_by("pk").first()
+        if item is not None:
+            outcome.voice_items.add(OutcomeParentVoice(item=item))
 
 
 def _evidence(figure, said) -> list:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import booking, consultations, feeds, public
+from .views import booking, consultations, feeds, public, voice
 
 app_name = "events"
 urlpatterns = [
@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/", booking.event_detail, name="detail"),
     path("<int:pk>/book/", booking.event_book, name="book"),
     path("<int:pk>/event.ics", booking.event_ics, name="ics"),
+    path("<int:pk>/voice/", voice.voice_points, name="voice"),
     path("registrations/<int:pk>/cancel/", booking.registration_cancel, name="cancel"),
 ]
 

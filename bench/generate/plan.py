@@ -13,6 +13,7 @@ BASE = {
     "expense_claims": 100_000,
     "stories": 2_000,
     "outcomes": 500,
+    "consultation_responses": 100_000,
 }
 # Bookings on events due for a reminder (part of the registrations above), and the size of
 # the largest attendance register; both as the issue asks at N=1.

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from cms.cache import public_cache_clear
 
-from . import activity, events, meetings, pages, people, training
+from . import activity, consultations, events, meetings, pages, people, training
 from .loader import Loader
 from .plan import Plan, Programme
 
@@ -27,6 +27,7 @@ STEPS: list[tuple[str, Callable[[Programme, Loader], None]]] = [
     ("walk-ins", events.walk_ins),
     ("meeting records", meetings.meeting_records),
     ("activity logs and expenses", activity.activity_and_expenses),
+    ("consultations", consultations.consultations),
     ("public pages", pages.pages),
 ]
 # The runner's table of what is in the database.
@@ -43,6 +44,8 @@ COUNTED = [
     "champions.ExpenseClaim",
     "cms.StoryPage",
     "cms.OutcomePage",
+    "events.ConsultationResponse",
+    "events.ConsultationAnswer",
 ]
 
 

@@ -2,7 +2,14 @@
 
 from . import say
 from .table import table
-from .targets import TARGETS, export_met, logged_in_met, public_met, reminders_met
+from .targets import (
+    TARGETS,
+    consultations_met,
+    export_met,
+    logged_in_met,
+    public_met,
+    reminders_met,
+)
 
 
 def print_results(results: dict) -> None:
@@ -10,6 +17,7 @@ def print_results(results: dict) -> None:
     _data(results["data"])
     _public(results)
     _logged_in(results)
+    _consultations(results)
     _export(results)
     _reminders(results)
 
@@ -58,6 +66,34 @@ def _logged_in(results: dict) -> None:
     rows = [[*(r[k] for k in keys), logged_in_met(r)] for r in results["logged_in"]]
     headings = ["page", "status", "p50 ms", "p95 ms", "queries", "queries (little data)"]
     _section(heading, [*headings, "met"], rows)
+
+
+def _consultations(results: dict) -> None:
+    c = results.get("consultations")
+    heading = (
+        "Consultations (target: results page p95 < 500 ms with constant queries; "
+        "50 concurrent respondents with no error, each response stored exactly once)"
+    )
+    rows = []
+    if c:
+        page, run = c["results_page"], c["concurrent"]
+        rows = [
+            [
+                c["responses"],
+                page["p95_ms"],
+                page["queries"],
+                page["queries_small"],
+                run["respondents"],
+                run["seconds"],
+                run["accepted"],
+                run["stored"],
+                run["statuses"],
+                consultations_met(c),
+            ]
+        ]
+    headings = ["responses", "results p95 ms", "queries", "queries (small survey)"]
+    headings += ["respondents", "seconds", "accepted", "stored", "statuses", "met"]
+    _section(heading, headings, rows)
 
 
 def _export(results: dict) -> None:

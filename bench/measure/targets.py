@@ -7,6 +7,7 @@ TARGETS = {
     "export_rows_per_s": 50_000,
     "export_growth_mb": 100,
     "reminders_per_s": 200,
+    "consultation_results_p95_ms": 500,
 }
 
 
@@ -39,3 +40,12 @@ def reminders_met(r: dict) -> bool:
         and r["sent"] == r["expected"] == r["notices"]
     )
     return once and r["per_second"] >= TARGETS["reminders_per_s"]
+
+
+def consultations_met(c: dict) -> bool:
+    """Results page fast with as many queries as for a small survey; respondents all stored
+    exactly once, with no error."""
+    page, run = c["results_page"], c["concurrent"]
+    constant = page["queries"] == page["queries_small"]
+    fast = page["status"] == 200 and page["p95_ms"] < TARGETS["consultation_results_p95_ms"]
+    return fast and constant and run["exactly_once"] and run["accepted"] > 0

@@ -206,6 +206,9 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+# Public consultation answers (events.services.consultations): at most this many submissions
+# from one address in ten minutes, counted in the shared cache.
+CONSULTATION_RATE_LIMIT = env.int("CONSULTATION_RATE_LIMIT", default=10)
 
 # Second factor (allauth MFA): https://docs.allauth.org/en/latest/mfa/configuration.html
 # Authenticator apps (TOTP) with recovery codes, and security keys or passkeys (WebAuthn) where

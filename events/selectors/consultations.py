@@ -91,11 +91,19 @@ def consultation_responses(consultation, *, area=None, channel=""):
     return responses
 
 
+def _answers_of(consultation, responses, *, filtered: bool):
+    """Answers to the consultation; through its filtered responses only when filters apply
+    (the unfiltered page then needs no join to responses)."""
+    if filtered:
+        return ConsultationAnswer.objects.filter(response__in=responses.values("pk"))
+    return ConsultationAnswer.objects.filter(question__consultation=consultation)
+
+
 def consultation_results(consultation, *, area=None, channel="") -> ConsultationResults:
     """Every question's counts and percentages, in a fixed number of queries whatever the size."""
     responses = consultation_responses(consultation, area=area, channel=channel)
     total = responses.count()
-    answers = ConsultationAnswer.objects.filter(response__in=responses.values("pk"))
+    answers = _answers_of(consultation, responses, filtered=area is not None or bool(channel))
     bases = dict(
         answers.values("question_id")
         .annotate(n=Count("response_id", distinct=True))
@@ -128,8 +136,9 @@ def paper_responses_count(champion) -> int:
 def consultation_free_text(consultation, *, area=None, channel=""):
     """Free-text answers (and what "other" means), newest first, with their tags loaded."""
     responses = consultation_responses(consultation, area=area, channel=channel)
+    filtered = area is not None or bool(channel)
     return (
-        ConsultationAnswer.objects.filter(response__in=responses.values("pk"))
+        _answers_of(consultation, responses, filtered=filtered)
         .exclude(text="")
         .select_related("question", "response")
         .prefetch_related("protective_factors")
@@ -200,3 +209,43 @@ def consultation_figure(question, *, choice: str = "", theme: str = "") -> Voice
     n = chosen.values("response_id").distinct().count()
     consultation = question.consultation
     return VoiceFigure(n, base, consultation.title, consultation.is_open())
+
+
+@dataclass
+class ThemeRow:
+    """A theme staff tagged on free-text answers to one question: a parent-voice item."""
+
+    consultation: str
+    question: str
+    theme: str
+    n: int
+    factors: set = field(default_factory=set)
+    outcomes: list = field(default_factory=list)
+
+
+def consultation_themes() -> list[ThemeRow]:
+    """Every tagged theme with how many raised it, its factors and the outcomes it led to,
+    in three queries."""
+    rows = {}
+    tagged = ConsultationAnswer.objects.exclude(theme="")
+    counted = tagged.values(
+        "question_id", "question__consultation__title", "question__text", "theme"
+    ).annotate(n=Count("response_id", distinct=True))
+    for row in counted.order_by("question__consultation__title", "question__sort_order", "theme"):
+        key = (row["question_id"], row["theme"].lower())
+        rows[key] = ThemeRow(
+            row["question__consultation__title"], row["question__text"], row["theme"], row["n"]
+        )
+    factors = tagged.filter(protective_factors__isnull=False).values_list(
+        "question_id", "theme", "protective_factors__label"
+    )
+    for question_id, theme, label in factors.distinct():
+        rows[(question_id, theme.lower())].factors.add(label)
+    # Outcome links are cms rows; their reverse name is enough to read them from here.
+    links = ConsultationQuestion.objects.filter(outcome_links__isnull=False).values_list(
+        "pk", "outcome_links__theme", "outcome_links__page__title"
+    )
+    for question_id, theme, title in links:
+        if theme and (question_id, theme.lower()) in rows:
+            rows[(question_id, theme.lower())].outcomes.append(title)
+    return list(rows.values())

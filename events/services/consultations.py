@@ -3,6 +3,7 @@ answering, and staff tagging of free-text answers."""
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,8 +18,8 @@ from ..models import (
     ConsultationResponse,
 )
 
-# Online answers from one address: at most this many in RATE_WINDOW seconds (shared cache).
-RATE_LIMIT = 10
+# Online answers from one address: at most settings.CONSULTATION_RATE_LIMIT in RATE_WINDOW
+# seconds, counted in the shared cache.
 RATE_WINDOW = 600
 
 
@@ -42,7 +43,7 @@ def consultation_rate_limited(*, consultation: Consultation, client: str) -> boo
         # The key expired between add and incr: this is the first of a new window.
         cache.set(key, 1, RATE_WINDOW)
         count = 1
-    return count > RATE_LIMIT
+    return count > settings.CONSULTATION_RATE_LIMIT
 
 
 def _answer_rows(response, question, data: AnswerData, areas_by_slug) -> list:

@@ -6,6 +6,7 @@ from django import template
 from champions.choices import Stage
 
 from ..selectors.consultations import consultations_open, paper_responses_count
+from ..selectors.meetings import events_to_record_voice_for
 
 register = template.Library()
 
@@ -17,4 +18,5 @@ def champion_voice_panel(champion):
         "active": active,
         "consultations": list(consultations_open()) if active else [],
         "entered": paper_responses_count(champion),
+        "to_record": list(events_to_record_voice_for(champion)),
     }

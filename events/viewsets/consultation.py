@@ -12,7 +12,11 @@ from wagtail.admin.widgets import ListingButton
 from champions.exports import SafeSpreadsheetExportMixin
 
 from ..models import Consultation
-from ..views.admin.consultations import AnswerTagView, ConsultationResultsView
+from ..views.admin.consultations import (
+    AnswerTagView,
+    ConsultationResultsView,
+    ConsultationThemesView,
+)
 
 QUESTION_PANELS = [
     FieldRowPanel([FieldPanel("kind"), FieldPanel("required"), FieldPanel("published")]),
@@ -88,6 +92,7 @@ class ConsultationViewSet(ModelViewSet):
                 ),
                 name="results",
             ),
+            path("themes/", ConsultationThemesView.as_view(), name="themes"),
             path(
                 "answers/<int:pk>/tag/",
                 AnswerTagView.as_view(results_url_name=self.get_url_name("results")),

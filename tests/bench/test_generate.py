@@ -8,7 +8,8 @@ from django.db import transaction
 from bench.generate import REGISTER_TITLE, NotEmpty, generate
 from champions.models import ActivityLog, Area, Champion, ExpenseClaim, TrainingRecord
 from cms.models import ImpactPage, OutcomePage, PublicEventsPage, StoryPage
-from events.models import Event, Registration
+from events.models import Consultation, Event, Registration
+from events.selectors.consultations import consultation_results
 
 SCALE = 0.002  # a five-hundredth of the programme the issue describes at N=1
 TODAY = datetime.date(2026, 3, 2)
@@ -39,6 +40,11 @@ def test_generate_fills_the_database_in_proportion_to_the_scale():
     assert OutcomePage.objects.live().count() == 1
     assert ImpactPage.objects.live().exists()
     assert PublicEventsPage.objects.live().exists()
+    survey = Consultation.objects.get(slug="bench-family-survey")
+    assert survey.responses.count() == 200
+    results = consultation_results(survey)
+    assert results.total == 200 and results.questions[2].skipped == 25
+    assert Consultation.objects.open().filter(slug="bench-open-survey").exists()
 
 
 @pytest.mark.django_db

@@ -59,6 +59,20 @@ RESULTS = {
         {"label": "Listing", "status": 200, "p50_ms": 89.8, "p95_ms": 145.0}
         | {"queries": 14, "queries_small": 13},
     ],
+    "consultations": {
+        "responses": 100_000,
+        "results_page": {"status": 200, "p50_ms": 210.0, "p95_ms": 260.4}
+        | {"queries": 20, "queries_small": 20},
+        "concurrent": {
+            "respondents": 50,
+            "seconds": 30,
+            "statuses": {"302": 900},
+            "accepted": 900,
+            "stored": 900,
+            "exactly_once": True,
+            "per_second": 30.0,
+        },
+    },
     "export": {
         "status": 200,
         "streaming": True,
@@ -119,6 +133,9 @@ def test_print_results_judges_each_measurement_against_its_target(capsys):
         "| Dashboard | 200 | 15.2 | 18.6 | 14 | 14 | yes |",
         "| Queue | 200 | 151 | 154 | 12 | 12 | **no** |",  # p95 over 150
         "| Listing | 200 | 89.8 | 145 | 14 | 13 | **no** |",  # more data, more queries
+        "| responses | results p95 ms | queries | queries (small survey) | respondents | seconds "
+        "| accepted | stored | statuses | met |",
+        "| 100,000 | 260 | 20 | 20 | 50 | 30 | 900 | 900 | {'302': 900} | yes |",
         "| rows | MB | seconds | first byte s | rows/s | peak growth MB | streamed | met |",
         "| 1,000,000 | 231 | 32.2 | 0.01 | 31,086 | 18.2 | yes | **no** |",
         "| bookings due | sent | seconds | per second | duplicates | sent again on a second run "
@@ -129,7 +146,7 @@ def test_print_results_judges_each_measurement_against_its_target(capsys):
 
 def test_print_results_says_what_a_run_did_not_measure(capsys):
     results = copy.deepcopy(RESULTS)
-    results.update(gc_freeze=False, logged_in=[], export=None, reminders=None)
+    results.update(gc_freeze=False, logged_in=[], consultations=None, export=None, reminders=None)
     results["data"]["load_s"] = None
 
     print_results(results)
@@ -137,7 +154,7 @@ def test_print_results_says_what_a_run_did_not_measure(capsys):
 
     assert "(2 sync workers)" in out
     assert "### Data (reused)" in out
-    assert out.count("Not measured in this run.") == 3
+    assert out.count("Not measured in this run.") == 4
     assert "| Home " in out
 
 
@@ -150,3 +167,15 @@ def test_reminders_sent_twice_miss_the_target_however_fast(capsys):
     assert _rows(capsys.readouterr().out)[-1] == (
         "| 10,000 | 10,001 | 47.5 | 210 | 1 | 0 | 10,000 | **no** |"
     )
+
+
+def test_consultations_miss_the_target_when_a_response_is_lost(capsys):
+    results = copy.deepcopy(RESULTS)
+    print_results(results)
+    assert "| 100,000 | 260 | 20 | 20 | 50 | 30 | 900 | 900 |" in "\n".join(
+        _rows(capsys.readouterr().out)
+    )
+    results["consultations"]["concurrent"].update(stored=899, exactly_once=False)
+    print_results(results)
+    consultation_row = [r for r in _rows(capsys.readouterr().out) if r.startswith("| 100,000 |")]
+    assert consultation_row[0].endswith("| **no** |")

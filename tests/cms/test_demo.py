@@ -77,3 +77,12 @@ def test_demo_site_has_every_public_page_and_hides_the_withdrawn_story(client, d
     assert hidden not in StoryPage.objects.listed()
     assert client.get(hidden.url or f"/stories/{hidden.slug}/").status_code == 404
     assert StoryPage.objects.listed().count() == 5
+
+
+def test_demo_outcomes_are_fed_by_the_survey_and_a_mapping_session(client, demo):
+    from_survey = OutcomePage.objects.filter(consultation_results__isnull=False).distinct()
+    assert from_survey.count() == 2
+    mapped = OutcomePage.objects.filter(voice_items__item__record__event__kind="mapping")
+    assert mapped.exists()
+    html = client.get(from_survey.first().url).content.decode()
+    assert "who answered the 2026 family survey" in html

@@ -5,7 +5,16 @@ from django.utils import timezone
 from champions.choices import CheckKind
 from events import demo
 from events.choices import EventKind, RegistrationStatus
-from events.models import Event, MeetingAction, MeetingRecord, ParentVoiceItem, Registration, WalkIn
+from events.models import (
+    Consultation,
+    ConsultationAnswer,
+    Event,
+    MeetingAction,
+    MeetingRecord,
+    ParentVoiceItem,
+    Registration,
+    WalkIn,
+)
 from tests.factories.accounts import CoordinatorFactory
 from tests.factories.champions import ChampionFactory, OnboardingCheckFactory
 
@@ -50,3 +59,17 @@ def test_demo_works_with_no_champions_or_areas():
     demo.load(staff=CoordinatorFactory())
     assert Event.objects.count() > 50
     assert not Registration.objects.exists()
+
+
+def test_demo_has_a_closed_survey_of_220_an_open_one_and_mapping_points():
+    champions = ChampionFactory.create_batch(4, active=True)
+    demo.load(staff=CoordinatorFactory())
+    closed = Consultation.objects.get(slug="family-survey-2026")
+    assert not closed.is_open() and closed.responses.count() == 220
+    entered_by = set(closed.responses.filter(channel="paper").values_list("entered_by", flat=True))
+    assert entered_by == {c.pk for c in champions}
+    assert closed.questions.filter(published=True).count() >= 4
+    assert ConsultationAnswer.objects.exclude(theme="").filter(approved_for_publication=True)
+    assert Consultation.objects.open().filter(slug="play-and-parks").exists()
+    points = ParentVoiceItem.objects.filter(record__event__kind="mapping")
+    assert points.exists() and not points.filter(parents_count=None).exists()

@@ -18,6 +18,7 @@ from ...selectors.consultations import (
     consultation_free_text,
     consultation_responses,
     consultation_results,
+    consultation_themes,
 )
 from ...services.consultations import consultation_answer_tag
 
@@ -117,3 +118,23 @@ class AnswerTagView(TemplateView):
             messages.error(request, "Tags not saved: " + form.errors.as_text())
         url = reverse(self.results_url_name, args=[answer.response.consultation_id])
         return redirect(f"{url}?{request.POST.get('return_query', '')}#answer-{answer.pk}")
+
+
+class ConsultationThemesView(WagtailAdminTemplateMixin, TemplateView):
+    """Themes tagged on free-text answers across consultations, with the outcomes they led to:
+    the consultation half of the parent-voice listing."""
+
+    page_title = "Consultation themes"
+    header_icon = "openquote"
+    template_name = "events/admin/consultation_themes.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("events.view_consultation"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        themes = consultation_themes()
+        if self.request.GET.get("answered") == "no":
+            themes = [t for t in themes if not t.outcomes]
+        return super().get_context_data(themes=themes, **kwargs)

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from champions.models import ProtectiveFactor
 from cms.models import OutcomeConsultationResult, OutcomeParentVoice
 from tests.factories.accounts import CoordinatorFactory
 from tests.factories.champions import ChampionFactory
@@ -128,3 +129,36 @@ def test_champion_dashboard_lists_outcomes_they_took_part_in(client):
     assert "What your voice changed" in html
     assert "Saturday clinic" in html and "More childcare" in html
     assert "Someone else&#x27;s outcome" not in html and "Someone else's outcome" not in html
+
+
+def test_outcome_editor_offers_points_and_consultation_results(client, django_user_model):
+    question = _survey()
+    outcome = OutcomePageFactory()
+    _link(outcome, question, choice="Childcare")
+    admin = django_user_model.objects.create_superuser(email="admin@example.com", password="x")
+    client.force_login(admin)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[outcome.pk]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Consultation results (figures shown live)" in html
+    assert "Points parents raised at meetings and mapping sessions" in html
+    assert "2026 family survey: " in html
+
+
+def test_consultation_themes_listing_shows_counts_factors_and_outcomes(client):
+    question = ConsultationQuestionFactory(free_text=True, consultation__title="2026 family survey")
+    factor = ProtectiveFactor.objects.get(code="connections")
+    for i in range(6):
+        answer = ConsultationAnswerFactory(
+            question=question, choice="", text=f"A {i}", theme="Clinic times" if i < 4 else "Dads"
+        )
+        answer.protective_factors.add(factor)
+    outcome = OutcomePageFactory(title="Evening clinics")
+    _link(outcome, question, theme="clinic times")
+    client.force_login(CoordinatorFactory())
+    url = reverse("events_consultation:themes")
+    html = client.get(url).content.decode()
+    assert "Clinic times" in html and "Evening clinics" in html
+    assert "Social connections" in html
+    unanswered = client.get(url, {"answered": "no"}).content.decode()
+    assert "Dads" in unanswered and "Evening clinics" not in unanswered

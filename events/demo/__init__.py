@@ -12,7 +12,7 @@ from champions.choices import CheckKind, Stage, TrainingCategory
 from champions.choices import ProtectiveFactorCode as PF
 from champions.models import Area, Champion, OnboardingCheck, TrainingModule
 
-from .choices import (
+from ..choices import (
     ActionStatus,
     AttendeeRole,
     Audience,
@@ -20,9 +20,10 @@ from .choices import (
     EventStatus,
     RegistrationStatus,
 )
-from .models import Decision, Event, MeetingAction, MeetingRecord, ParentVoiceItem, Registration
-from .services.attendance import WalkInData, attendance_record
-from .services.feeds import calendar_feed_for
+from ..models import Decision, Event, MeetingAction, MeetingRecord, ParentVoiceItem, Registration
+from ..services.attendance import WalkInData, attendance_record
+from ..services.feeds import calendar_feed_for
+from . import consultations
 
 SEED = 5
 
@@ -160,8 +161,11 @@ def load(*, staff):
         _take_attendance(rng, event, staff)
         if event.kind in (EventKind.CO_PRODUCTION, EventKind.FOCUS_GROUP):
             _meeting_record(rng, event, today)
+        elif event.kind == EventKind.MAPPING:
+            consultations.mapping_record(rng, event)
     if demo_champion is not None:
         calendar_feed_for(champion=demo_champion)
+    consultations.load(rng, champions=[c for c in champions if c.stage == Stage.ACTIVE])
 
 
 def _make_event(rng, kind, day, areas, module, champions, staff):
