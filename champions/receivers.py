@@ -1,8 +1,15 @@
-"""How the champions app answers signals of the accounts app (connected in apps.py)."""
+"""How the champions app answers signals (connected in apps.py): sign-ups from the accounts
+app, and its own records whose change may clear or raise a champion's "Needs attention"."""
 
-from .services.journey import champion_register
+from .services.journey import champion_attention_refresh, champion_register
 
 
 def on_user_signed_up(sender, user, preferred_name, **kwargs):
     """A new sign-up becomes a champion at the "enquiry" stage."""
     champion_register(user=user, preferred_name=preferred_name)
+
+
+def on_readiness_record_saved(sender, instance, raw=False, **kwargs):
+    """A training record or onboarding check was saved: recompute "Needs attention" now."""
+    if not raw:  # not while loading fixtures
+        champion_attention_refresh(champion_id=instance.champion_id)
