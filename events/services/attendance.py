@@ -54,9 +54,7 @@ def _training_records_update(event, present: list[int], unmarked: list[int]) -> 
             module_id=module_id, champion_ids=unmarked, event_id=event.pk
         )
     if present:
-        training_records_mark_attended(
-            module_id=module_id, champion_ids=present, event_id=event.pk
-        )
+        training_records_mark_attended(module_id=module_id, champion_ids=present, event_id=event.pk)
 
 
 def _walk_ins_update(event, new_walk_ins, removed_ids) -> int:
