@@ -12,6 +12,7 @@ from .selectors.digest import staff_digest_champions
 from .viewsets import ChampionsActivityViewSetGroup, ChampionsViewSetGroup
 from .viewsets.activity_log import ApproveActivityBulkAction
 from .viewsets.base import LimitedPermissionPolicy
+from .viewsets.champion_chooser import champion_chooser_viewset
 from .viewsets.expense_claim import ApproveExpenseBulkAction, MarkPaidBulkAction
 
 # Champions sign themselves up (which also records their first stage); erasure is anonymisation.
@@ -21,7 +22,7 @@ register_permission_policy(Consent, LimitedPermissionPolicy(Consent, {"view"}))
 
 
 def admin_viewsets():
-    return [ChampionsViewSetGroup(), ChampionsActivityViewSetGroup()]
+    return [ChampionsViewSetGroup(), ChampionsActivityViewSetGroup(), champion_chooser_viewset]
 
 
 def log_actions(actions):
