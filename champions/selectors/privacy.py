@@ -50,7 +50,16 @@ SECTIONS = [
     (
         "expense_claims",
         lambda c: c.expense_claims.all(),
-        ("date", "category", "amount", "description", "status", "paid_on", "payment_reference"),
+        (
+            "date",
+            "category",
+            "amount",
+            "description",
+            "declared_without_receipt",
+            "status",
+            "paid_on",
+            "payment_reference",
+        ),
     ),
 ]
 
