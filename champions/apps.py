@@ -4,3 +4,15 @@ from django.apps import AppConfig
 class ChampionsConfig(AppConfig):
     name = "champions"
     verbose_name = "Champions"
+
+    def ready(self):
+        # Receivers import models, which exist only once the app registry is ready.
+        from django.db.models.signals import post_save
+
+        from .models import OnboardingCheck, TrainingRecord
+        from .receivers import on_readiness_record_saved
+
+        for model in (TrainingRecord, OnboardingCheck):
+            post_save.connect(
+                on_readiness_record_saved, sender=model, dispatch_uid=f"champions-{model.__name__}"
+            )

@@ -4,30 +4,53 @@ import datetime
 from io import BytesIO
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from accounts import pdf_fonts
+from accounts.pdf_fonts import FONT, FONT_BOLD, markup
 from accounts.site import site_name
 
 BRAND = colors.HexColor("#4b2e83")
 TABLE_STYLE = [
     ("BACKGROUND", (0, 0), (-1, 0), BRAND),
     ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-    ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+    ("FONTNAME", (0, 0), (-1, -1), FONT),
+    ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
     ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
 ]
+# Module, hours, status, completed, valid until: 174 mm, the A4 page inside its margins.
+TRANSCRIPT_COLUMNS = [58 * mm, 18 * mm, 26 * mm, 36 * mm, 36 * mm]
 
 
 def _date(value: datetime.date | None) -> str:
     return f"{value:%-d %B %Y}" if value else "-"
 
 
+def _centred(pdf, text: str, y: float, size: float, *, bold=False, colour=colors.black) -> None:
+    """One centred line (wrapping if long) across the page, in the Unicode fonts."""
+    width = pdf._pagesize[0] - 40 * mm
+    style = ParagraphStyle(
+        "centred",
+        fontName=FONT_BOLD if bold else FONT,
+        fontSize=size,
+        leading=size * 1.25,
+        alignment=TA_CENTER,
+        textColor=colour,
+    )
+    paragraph = Paragraph(markup(text, bold=bold), style)
+    _, height = paragraph.wrap(width, size * 4)
+    paragraph.drawOn(pdf, 20 * mm, y - height + size)
+
+
 def certificate_pdf(record) -> bytes:
     """A one-page landscape certificate for one completed training module."""
+    pdf_fonts.register()
     buffer = BytesIO()
     width, height = landscape(A4)
     pdf = canvas.Canvas(buffer, pagesize=(width, height))
@@ -37,26 +60,16 @@ def certificate_pdf(record) -> bytes:
     pdf.setStrokeColor(BRAND)
     pdf.setLineWidth(4)
     pdf.rect(12 * mm, 12 * mm, width - 24 * mm, height - 24 * mm)
-    centre = width / 2
-    pdf.setFillColor(BRAND)
-    pdf.setFont("Helvetica-Bold", 30)
-    pdf.drawCentredString(centre, height - 50 * mm, "Certificate of completion")
-    pdf.setFillColor(colors.black)
-    pdf.setFont("Helvetica", 16)
-    pdf.drawCentredString(centre, height - 75 * mm, "This is to certify that")
-    pdf.setFont("Helvetica-Bold", 26)
-    pdf.drawCentredString(centre, height - 92 * mm, record.champion.preferred_name)
-    pdf.setFont("Helvetica", 16)
-    pdf.drawCentredString(centre, height - 108 * mm, "has completed the training module")
-    pdf.setFont("Helvetica-Bold", 20)
-    pdf.drawCentredString(centre, height - 124 * mm, record.module.title)
-    pdf.setFont("Helvetica", 13)
+    _centred(pdf, "Certificate of completion", height - 50 * mm, 30, bold=True, colour=BRAND)
+    _centred(pdf, "This is to certify that", height - 75 * mm, 16)
+    _centred(pdf, record.champion.preferred_name, height - 92 * mm, 26, bold=True)
+    _centred(pdf, "has completed the training module", height - 108 * mm, 16)
+    _centred(pdf, record.module.title, height - 124 * mm, 20, bold=True)
     details = f"Completed on {_date(record.completed_on)} · {record.module.hours:g} hours"
     if record.expires_on:
         details += f" · valid until {_date(record.expires_on)}"
-    pdf.drawCentredString(centre, height - 140 * mm, details)
-    pdf.setFont("Helvetica", 11)
-    pdf.drawCentredString(centre, 24 * mm, f"{site_name()} programme")
+    _centred(pdf, details, height - 140 * mm, 13)
+    _centred(pdf, f"{site_name()} programme", 24 * mm, 11)
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()
@@ -64,6 +77,7 @@ def certificate_pdf(record) -> bytes:
 
 def transcript_pdf(champion, records, today: datetime.date) -> bytes:
     """A list of every module the champion attended or completed, with dates and status."""
+    pdf_fonts.register()
     buffer = BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -74,16 +88,17 @@ def transcript_pdf(champion, records, today: datetime.date) -> bytes:
         rightMargin=18 * mm,
     )
     styles = getSampleStyleSheet()
-    cell = styles["BodyText"]
-    rows, total_hours = _transcript_rows(records, today, cell)
-    table = Table(rows, colWidths=[70 * mm, 15 * mm, 25 * mm, 32 * mm, 32 * mm], repeatRows=1)
-    table.setStyle(TableStyle(TABLE_STYLE))
+    cell = ParagraphStyle("cell", parent=styles["BodyText"], fontName=FONT)
+    table, total_hours = transcript_table(records, today, cell)
     story = [
-        Paragraph("Training transcript", styles["Title"]),
-        Paragraph(f"<b>{_escape(champion.preferred_name)}</b>", styles["Heading2"]),
-        Paragraph(f"Produced on {_date(today)} by {site_name()}.", cell),
+        Paragraph("Training transcript", ParagraphStyle("t", styles["Title"], fontName=FONT_BOLD)),
+        Paragraph(
+            markup(champion.preferred_name, bold=True),
+            ParagraphStyle("h", styles["Heading2"], fontName=FONT_BOLD),
+        ),
+        Paragraph(markup(f"Produced on {_date(today)} by {site_name()}."), cell),
         Spacer(1, 6 * mm),
-        table if len(rows) > 1 else Paragraph("No training attended yet.", cell),
+        table if len(table._cellvalues) > 1 else Paragraph("No training attended yet.", cell),
         Spacer(1, 6 * mm),
         Paragraph(f"Hours of training completed: {total_hours:g}", cell),
     ]
@@ -91,26 +106,32 @@ def transcript_pdf(champion, records, today: datetime.date) -> bytes:
     return buffer.getvalue()
 
 
+def transcript_table(records, today, cell) -> tuple[Table, float]:
+    """The transcript's table (every cell a Paragraph, so long dates wrap inside their column)
+    and the hours of training completed."""
+    rows, total_hours = _transcript_rows(records, today, cell)
+    table = Table(rows, colWidths=TRANSCRIPT_COLUMNS, repeatRows=1)
+    table.setStyle(TableStyle(TABLE_STYLE))
+    return table, total_hours
+
+
 def _transcript_rows(records, today, cell):
     """The table's rows (a heading row first) and the hours of training completed."""
-    rows = [["Module", "Hours", "Status", "Completed", "Valid until"]]
+    heading = ParagraphStyle("heading", parent=cell, fontName=FONT_BOLD, textColor=colors.white)
+    rows = [
+        [Paragraph(h, heading) for h in ("Module", "Hours", "Status", "Completed", "Valid until")]
+    ]
     total_hours = 0
     for record in records:
         status = record.effective_status(today)
         if status in ("completed", "expired"):
             total_hours += record.module.hours
-        rows.append(
-            [
-                Paragraph(_escape(record.module.title), cell),
-                f"{record.module.hours:g}",
-                status.label,
-                _date(record.completed_on),
-                _date(record.expires_on) if record.completed_on else "-",
-            ]
-        )
+        values = [
+            record.module.title,
+            f"{record.module.hours:g}",
+            str(status.label),
+            _date(record.completed_on),
+            _date(record.expires_on) if record.completed_on else "-",
+        ]
+        rows.append([Paragraph(markup(value), cell) for value in values])
     return rows, total_hours
-
-
-def _escape(text: str) -> str:
-    """reportlab Paragraphs read a little markup: escape names before putting them in one."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -15,6 +15,7 @@ from .views.admin.home import champions_home_panels
 from .viewsets import ChampionsActivityViewSetGroup, ChampionsViewSetGroup
 from .viewsets.activity_log import ApproveActivityBulkAction
 from .viewsets.base import LimitedPermissionPolicy
+from .viewsets.champion_chooser import champion_chooser_viewset
 from .viewsets.expense_claim import ApproveExpenseBulkAction, MarkPaidBulkAction
 from .viewsets.safeguarding import SafeguardingLeadsPolicy
 
@@ -26,7 +27,7 @@ register_permission_policy(SafeguardingConcern, SafeguardingLeadsPolicy(Safeguar
 
 
 def admin_viewsets():
-    return [ChampionsViewSetGroup(), ChampionsActivityViewSetGroup()]
+    return [ChampionsViewSetGroup(), ChampionsActivityViewSetGroup(), champion_chooser_viewset]
 
 
 def log_actions(actions):

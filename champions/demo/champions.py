@@ -41,7 +41,7 @@ from ..models import (
 from ..services.consents import LAPSING_CONSENTS
 from ..services.journey import champions_flag_lapsed
 from ..services.training import training_records_expire
-from ..wording import consent_wording
+from ..wording import consent_wording_on
 from .data import (
     FIRST_NAMES,
     HEARD_ABOUT,
@@ -307,7 +307,7 @@ class _Loader(StageBuilders):
                 champion=champion,
                 kind=kind,
                 given_at=given_at,
-                wording_version=consent_wording(kind).version,
+                wording_version=consent_wording_on(kind, day).version,
                 expires_at=expires_at,
                 withdrawn_at=self._at(withdrawn) if withdrawn else None,
             )

@@ -52,6 +52,12 @@ class TrainingRecord(models.Model):
     completed_on = models.DateField(null=True, blank=True)
     expires_on = models.DateField(null=True, blank=True, editable=False)
     verified_by = optional_link(settings.AUTH_USER_MODEL, related_name="+")
+    # Set when a training session's register marked the module attended, so that unmarking the
+    # champion there undoes exactly what the mark did (blank status: the mark created the record).
+    attendance_event = optional_link("events.Event", related_name="+", editable=False)
+    status_before_attendance = models.CharField(
+        max_length=20, choices=TrainingStatus.choices, blank=True, editable=False
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -93,6 +93,7 @@ SECTIONS = [
             "amount",
             "description",
             "receipt",
+            "declared_without_receipt",
             "status",
             "staff_message",
             "paid_on",

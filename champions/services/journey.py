@@ -160,16 +160,28 @@ def champions_flag_lapsed(*, today: dt.date) -> int:
     modules = training_modules_required()
     changed = 0
     for champion in champions_with_progress(Champion.objects.filter(stage=Stage.ACTIVE)):
-        # The same rule as for activation: anything it lists has lapsed since they became active.
-        gaps = champion_readiness_gaps(champion, modules, today)
-        attention = "\n".join(gaps)
-        if attention != champion.attention_needed:
-            champion.attention_needed = attention
-            champion.save(update_fields=["attention_needed"])
-            log(
-                instance=champion,
-                action=audit.FLAG,
-                data={"attention_needed": gaps},
-            )
-            changed += 1
+        changed += _attention_set(champion, modules, today)
     return changed
+
+
+@transaction.atomic
+def champion_attention_refresh(*, champion_id: int, today: dt.date | None = None) -> bool:
+    """Recompute an active champion's "Needs attention" now, when a check or training record
+    changes (renewed training clears it at once, not at the nightly run). True if it changed."""
+    queryset = Champion.objects.select_for_update().filter(pk=champion_id, stage=Stage.ACTIVE)
+    champion = champions_with_progress(queryset).first()
+    if champion is None:
+        return False
+    return _attention_set(champion, training_modules_required(), today or timezone.localdate())
+
+
+def _attention_set(champion: Champion, modules, today: dt.date) -> bool:
+    # The same rule as for activation: anything it lists has lapsed since they became active.
+    gaps = champion_readiness_gaps(champion, modules, today)
+    attention = "\n".join(gaps)
+    if attention == champion.attention_needed:
+        return False
+    champion.attention_needed = attention
+    champion.save(update_fields=["attention_needed"])
+    log(instance=champion, action=audit.FLAG, data={"attention_needed": gaps})
+    return True

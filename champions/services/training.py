@@ -76,8 +76,14 @@ def training_records_expire(*, today: dt.date) -> int:
 
 
 @transaction.atomic
-def training_records_mark_attended(*, module_id: int, champion_ids: list[int]) -> None:
-    """Champions present at a training session have attended its module (unless completed)."""
+def training_records_mark_attended(
+    *, module_id: int, champion_ids: list[int], event_id: int | None = None
+) -> None:
+    """Champions present at a training session have attended its module (unless completed).
+
+    What the mark changed is remembered (`attendance_event`, `status_before_attendance`) so
+    that `training_records_unmark_attended` can undo it.
+    """
     existing = {
         r.champion_id: r
         for r in TrainingRecord.objects.filter(module_id=module_id, champion_id__in=champion_ids)
@@ -88,12 +94,50 @@ def training_records_mark_attended(*, module_id: int, champion_ids: list[int]) -
         if r.status not in (TrainingStatus.COMPLETED, TrainingStatus.ATTENDED)
     ]
     for record in to_update:
+        record.status_before_attendance = record.status
+        record.attendance_event_id = event_id
         record.status = TrainingStatus.ATTENDED
-    TrainingRecord.objects.bulk_update(to_update, ["status", "updated_at"])
+    TrainingRecord.objects.bulk_update(
+        to_update, ["status", "status_before_attendance", "attendance_event", "updated_at"]
+    )
     TrainingRecord.objects.bulk_create(
         [
-            TrainingRecord(champion_id=pk, module_id=module_id, status=TrainingStatus.ATTENDED)
+            TrainingRecord(
+                champion_id=pk,
+                module_id=module_id,
+                status=TrainingStatus.ATTENDED,
+                attendance_event_id=event_id,
+            )
             for pk in champion_ids
             if pk not in existing
         ]
     )
+
+
+@transaction.atomic
+def training_records_unmark_attended(
+    *, module_id: int, champion_ids: list[int], event_id: int
+) -> int:
+    """Undo what marking these champions present at session `event_id` did to their records:
+    a record the mark created is deleted, one it moved to "attended" goes back to its old
+    status. Records changed since (completed, or marked at another session) are kept.
+    Returns how many records were undone."""
+    records = list(
+        TrainingRecord.objects.select_for_update().filter(
+            module_id=module_id,
+            champion_id__in=champion_ids,
+            attendance_event_id=event_id,
+            status=TrainingStatus.ATTENDED,
+        )
+    )
+    created = [r.pk for r in records if not r.status_before_attendance]
+    restored = [r for r in records if r.status_before_attendance]
+    for record in restored:
+        record.status = record.status_before_attendance
+        record.status_before_attendance = ""
+        record.attendance_event = None
+    TrainingRecord.objects.filter(pk__in=created).delete()
+    TrainingRecord.objects.bulk_update(
+        restored, ["status", "status_before_attendance", "attendance_event", "updated_at"]
+    )
+    return len(records)

@@ -1,6 +1,6 @@
 """Activity logs in the admin: the review queue, staff entries and the hours export."""
 
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 
 from ..choices import ActivityKind, ActivityStatus
@@ -10,6 +10,7 @@ from ..forms.activity import ActivityLogAdminForm
 from ..models import ActivityLog
 from ..selectors.activity import activity_logs_review_queue
 from ..services.activity import activity_logs_approve
+from .champion_chooser import form_panels
 from .reviews import (
     ApproveBulkAction,
     ReviewIndexView,
@@ -52,7 +53,7 @@ class ActivityLogViewSet(ReviewViewSet):
     }
     export_filename = "activity-logs"
     edit_handler = ObjectList(
-        [FieldPanel(name) for name in ActivityLogAdminForm.Meta.fields],
+        form_panels(ActivityLogAdminForm),
         base_form_class=ActivityLogAdminForm,
     )
 

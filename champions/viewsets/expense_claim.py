@@ -1,7 +1,7 @@
 """Expense claims in the admin: the review queue, payment and the finance export."""
 
 from django.urls import path
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
 
 from ..choices import ExpenseCategory, ExpenseStatus
@@ -12,6 +12,7 @@ from ..money import format_money
 from ..selectors.expenses import expense_claims_review_queue
 from ..services.expenses import expense_claims_approve, expense_claims_mark_paid
 from ..views.admin.reviews import expense_receipt
+from .champion_chooser import form_panels
 from .reviews import (
     ApproveBulkAction,
     ReviewBulkAction,
@@ -72,7 +73,7 @@ class ExpenseClaimViewSet(ReviewViewSet):
     }
     export_filename = "expense-claims"
     edit_handler = ObjectList(
-        [FieldPanel(name) for name in ExpenseClaimAdminForm.Meta.fields],
+        form_panels(ExpenseClaimAdminForm),
         base_form_class=ExpenseClaimAdminForm,
     )
 

@@ -6,6 +6,7 @@ from wagtail.admin.ui.tables import Column
 from ..forms.onboarding import OnboardingCheckForm
 from ..models import OnboardingCheck
 from .base import ChampionRecordViewSet
+from .champion_chooser import panel
 
 
 class OnboardingCheckViewSet(ChampionRecordViewSet):
@@ -17,7 +18,7 @@ class OnboardingCheckViewSet(ChampionRecordViewSet):
     user_field = "recorded_by"
     edit_handler = ObjectList(
         [
-            FieldPanel("champion"),
+            panel("champion"),
             FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
             FieldRowPanel([FieldPanel("completed_on"), FieldPanel("renewal_due_on")]),
             FieldPanel("certificate_number"),

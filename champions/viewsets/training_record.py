@@ -2,12 +2,13 @@
 
 from django.urls import reverse
 from django.utils.functional import cached_property
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.widgets import Button
 
 from ..forms.training import TrainingRecordForm
 from ..models import TrainingRecord
 from .base import ChampionRecordViewSet, SafeExportIndexView
+from .champion_chooser import form_panels
 
 
 class TrainingRecordIndexView(SafeExportIndexView):
@@ -37,7 +38,7 @@ class TrainingRecordViewSet(ChampionRecordViewSet):
     user_field = "verified_by"
     index_view_class = TrainingRecordIndexView
     edit_handler = ObjectList(
-        [FieldPanel(name) for name in TrainingRecordForm.Meta.fields],
+        form_panels(TrainingRecordForm),
         base_form_class=TrainingRecordForm,
     )
     list_display = ["champion", "module", "status", "completed_on", "expires_on", "verified_by"]

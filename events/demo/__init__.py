@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from accounts import demo as accounts_demo
 from champions.choices import CheckKind, Stage, TrainingCategory
 from champions.choices import ProtectiveFactorCode as PF
-from champions.models import Area, Champion, OnboardingCheck, TrainingModule
+from champions.models import Area, Champion, OnboardingCheck, TrainingModule, TrainingRecord
 
 from ..choices import (
     ActionStatus,
@@ -100,6 +100,23 @@ CAPACITY = {
 }
 
 
+# No event on Christmas Eve, Christmas Day, Boxing Day or New Year's Day; training and meetings
+# with services on weekdays only.
+CLOSED_DAYS = {(12, 24), (12, 25), (12, 26), (1, 1)}
+WEEKDAYS_ONLY = {EventKind.TRAINING, EventKind.CO_PRODUCTION, EventKind.FOCUS_GROUP}
+
+
+def event_day(kind: str, title: str, day: datetime.date) -> datetime.date:
+    """The first day from `day` that an event like this would really be held on."""
+    while True:
+        if "Saturday" in title and day.weekday() != 5:
+            day += datetime.timedelta(days=(5 - day.weekday()) % 7)
+        elif (day.month, day.day) in CLOSED_DAYS or (kind in WEEKDAYS_ONLY and day.weekday() >= 5):
+            day += datetime.timedelta(days=1)
+        else:
+            return day
+
+
 def _areas():
     areas = list(Area.objects.all())
     if not areas:
@@ -141,6 +158,12 @@ def load(*, staff):
         if check.is_in_date(today)
     }
     demo_champion = Champion.objects.filter(user__email=accounts_demo.CHAMPION_EMAIL).first()
+    # Nobody books a session of a module they had already completed.
+    completed = dict(
+        TrainingRecord.objects.filter(module=module, completed_on__isnull=False).values_list(
+            "champion_id", "completed_on"
+        )
+    )
     kinds = list(EventKind)
     events = []
     for i in range(84):  # about one every four days across a year around today
@@ -154,6 +177,7 @@ def load(*, staff):
             for c in champions
             if (not event.requires_dbs or c.pk in with_dbs)
             and (event.audience != Audience.INVITED or c in event.invited_list)
+            and not _completed_before(event, completed.get(c.pk))
         ]
         _book(rng, event, eligible, now, demo_champion)
         if event.status == EventStatus.CANCELLED or event.starts_at > now:
@@ -168,11 +192,20 @@ def load(*, staff):
     consultations.load(rng, champions=[c for c in champions if c.stage == Stage.ACTIVE])
 
 
+def _completed_before(event, completed_on) -> bool:
+    return (
+        event.kind == EventKind.TRAINING
+        and completed_on is not None
+        and completed_on <= timezone.localtime(event.starts_at).date()
+    )
+
+
 def _make_event(rng, kind, day, areas, module, champions, staff):
     venue, address = rng.choice(VENUES)
     evening = kind in (EventKind.CO_PRODUCTION, EventKind.SOCIAL) and rng.random() < 0.5
-    starts_at = _at(day, 18, 30) if evening else _at(day, rng.choice([10, 13]))
     title = rng.choice(TITLES[kind]).format(module=module.title)
+    day = event_day(kind, title, day)
+    starts_at = _at(day, 18, 30) if evening else _at(day, rng.choice([10, 13]))
     capacity = CAPACITY[kind]
     if capacity and rng.random() < 0.2:
         capacity = 4  # small sessions: these fill up and keep a waiting list

@@ -9,7 +9,10 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from champions.services.training import training_records_mark_attended
+from champions.services.training import (
+    training_records_mark_attended,
+    training_records_unmark_attended,
+)
 
 from .. import audit
 from ..choices import EventKind, EventStatus
@@ -26,15 +29,32 @@ class WalkInData:
     organisation: str = ""
 
 
-def _marks_save(event, marks) -> list[Registration]:
+def _marks_save(event, marks) -> tuple[list[Registration], list[int]]:
+    """Save the marks; returns the register and the champions no longer marked present."""
     registrations = list(event_register(event))
-    changed = []
+    changed, unmarked = [], []
     for registration in registrations:
         if registration.pk in marks and registration.attended != marks[registration.pk]:
+            if registration.attended:
+                unmarked.append(registration.champion_id)
             registration.attended = marks[registration.pk]
             changed.append(registration)
     Registration.objects.bulk_update(changed, ["attended"], batch_size=500)
-    return registrations
+    return registrations, unmarked
+
+
+def _training_records_update(event, present: list[int], unmarked: list[int]) -> None:
+    """At a training session, present champions have attended its module; a champion marked
+    present by mistake and then absent gets back the training record they had before."""
+    if event.kind != EventKind.TRAINING or not event.training_module_id:
+        return
+    module_id = event.training_module_id
+    if unmarked:
+        training_records_unmark_attended(
+            module_id=module_id, champion_ids=unmarked, event_id=event.pk
+        )
+    if present:
+        training_records_mark_attended(module_id=module_id, champion_ids=present, event_id=event.pk)
 
 
 def _walk_ins_update(event, new_walk_ins, removed_ids) -> int:
@@ -91,7 +111,7 @@ def attendance_record(
         raise ValidationError("This event was cancelled: there is no attendance to take.")
     if not event.has_started(now):
         raise ValidationError("Attendance can be recorded once the event has started.")
-    registrations = _marks_save(event, marks)
+    registrations, unmarked = _marks_save(event, marks)
     removed_ids = list(remove_walk_in_ids)
     added = _walk_ins_update(event, new_walk_ins, removed_ids)
     _event_update(
@@ -102,8 +122,7 @@ def attendance_record(
         now=now,
     )
     present = [r.champion_id for r in registrations if r.attended]
-    if event.kind == EventKind.TRAINING and event.training_module_id and present:
-        training_records_mark_attended(module_id=event.training_module_id, champion_ids=present)
+    _training_records_update(event, present, unmarked)
     summary = {
         "present": len(present),
         "absent": sum(1 for r in registrations if r.attended is False),

@@ -135,6 +135,48 @@ def test_training_session_attendance_creates_attended_training_records(coordinat
     }
 
 
+def test_present_then_absent_undoes_the_training_record_the_mark_made(coordinator_client):
+    module = TrainingModuleFactory()
+    event = _past_event(kind=EventKind.TRAINING, training_module=module)
+    new, enrolled, completed, kept = (
+        RegistrationFactory(event=event, champion=ChampionFactory()) for _ in range(4)
+    )
+    TrainingRecordFactory(
+        champion=enrolled.champion, module=module, status="enrolled", completed_on=None
+    )
+    TrainingRecordFactory(champion=completed.champion, module=module)
+    everyone = {r.pk: "present" for r in (new, enrolled, completed, kept)}
+    coordinator_client.post(_register_url(event), _register_post(event, everyone))
+    # A mistake: three of them were not there after all; the fourth stays present.
+    marks = {new.pk: "absent", enrolled.pk: "", completed.pk: "absent", kept.pk: "present"}
+    response = coordinator_client.post(_register_url(event), _register_post(event, marks))
+    assert response.status_code == 302
+    statuses = dict(
+        TrainingRecord.objects.filter(module=module).values_list("champion_id", "status")
+    )
+    assert statuses == {
+        enrolled.champion_id: TrainingStatus.ENROLLED,  # back to what it was
+        completed.champion_id: TrainingStatus.COMPLETED,  # the mark never changed it
+        kept.champion_id: TrainingStatus.ATTENDED,
+    }  # and the record the first mark created for `new` is gone
+    coordinator_client.post(_register_url(event), _register_post(event, {new.pk: "present"}))
+    assert TrainingRecord.objects.get(champion=new.champion).status == TrainingStatus.ATTENDED
+
+
+def test_unmarking_keeps_a_record_completed_since_the_session(coordinator_client):
+    module = TrainingModuleFactory()
+    event = _past_event(kind=EventKind.TRAINING, training_module=module)
+    registration = RegistrationFactory(event=event)
+    present = {registration.pk: "present"}
+    coordinator_client.post(_register_url(event), _register_post(event, present))
+    record = TrainingRecord.objects.get(champion=registration.champion)
+    record.status, record.completed_on = TrainingStatus.COMPLETED, timezone.localdate()
+    record.save()
+    absent = {registration.pk: "absent"}
+    coordinator_client.post(_register_url(event), _register_post(event, absent))
+    assert TrainingRecord.objects.get(pk=record.pk).status == TrainingStatus.COMPLETED
+
+
 def test_register_removes_walk_ins_and_keeps_input_on_error(coordinator_client):
     event = _past_event()
     walk_in = WalkInFactory(event=event)
