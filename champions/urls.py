@@ -13,6 +13,7 @@ from .views import (
     journey,
     privacy,
     profile,
+    recognition,
     safeguarding,
     supervision,
     training,
@@ -27,6 +28,9 @@ journey_patterns = [
     path("goals/<int:pk>/note/", goals.goal_note, name="goal_note"),
     path("goals/<int:pk>/achieved/", goals.goal_achieved, name="goal_achieved"),
     path("supervision/", supervision.supervisions, name="supervisions"),
+    path(
+        "thank-yous/<int:pk>/public/", recognition.commendation_public, name="commendation_public"
+    ),
     path("safeguarding/confirm/", safeguarding.confirm_policy, name="confirm_policy"),
     path("supervision/<int:pk>/reflection/", supervision.reflection, name="reflection"),
     path("my-data.json", privacy.my_data, name="my_data"),

@@ -7,7 +7,7 @@ from wagtail.permissions import register_permission_policy
 from accounts.audit import register_audit_actions
 
 from . import audit
-from .models import Champion, Consent, SafeguardingConcern, StageChange
+from .models import Champion, Consent, Milestone, SafeguardingConcern, StageChange
 from .selectors.digest import staff_digest_champions
 from .viewsets import ChampionsActivityViewSetGroup, ChampionsViewSetGroup
 from .viewsets.activity_log import ApproveActivityBulkAction
@@ -19,6 +19,8 @@ from .viewsets.safeguarding import SafeguardingLeadsPolicy
 register_permission_policy(Champion, LimitedPermissionPolicy(Champion, {"change", "view"}))
 register_permission_policy(StageChange, LimitedPermissionPolicy(StageChange, {"view"}))
 register_permission_policy(Consent, LimitedPermissionPolicy(Consent, {"view"}))
+# Milestones are recorded by the site when reached, never typed in.
+register_permission_policy(Milestone, LimitedPermissionPolicy(Milestone, {"view"}))
 register_permission_policy(SafeguardingConcern, SafeguardingLeadsPolicy(SafeguardingConcern))
 
 

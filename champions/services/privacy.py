@@ -46,6 +46,7 @@ def champion_anonymise(*, champion: Champion, by=None, reason: str) -> Champion:
     champion.stage_changes.update(reason="")
     champion.supervision_notes.all().delete()
     champion.goals.all().delete()
+    champion.commendations.all().delete()
     champion.checks.update(certificate_last4="", notes="")
     champion.activity_logs.update(description=REMOVED, champion_reply="", staff_message="")
     for claim in champion.expense_claims.exclude(receipt=""):
