@@ -36,6 +36,7 @@ journey_patterns = [
     path("my-data.json", privacy.my_data, name="my_data"),
     path("erase/", privacy.erase, name="erase"),
     path("training/transcript.pdf", training.transcript, name="transcript"),
+    path("record-of-service.pdf", training.record_of_service, name="record_of_service"),
     path("training/<int:pk>/certificate.pdf", training.certificate, name="certificate"),
 ]
 
