@@ -117,3 +117,8 @@ class ConcernStatus(models.TextChoices):
     OPEN = "open", "Open"
     REFERRED = "referred", "Referred on"
     CLOSED = "closed", "Closed"
+
+
+class MilestoneKind(models.TextChoices):
+    HOURS = "hours", "Hours volunteered"
+    ANNIVERSARY = "anniversary", "Years of service"

@@ -135,3 +135,48 @@ def _transcript_rows(records, today, cell):
         ]
         rows.append([Paragraph(markup(value), cell) for value in values])
     return rows, total_hours
+
+
+def record_of_service_pdf(record, today: datetime.date) -> bytes:
+    """The champion's record of service (for job or course applications), in Unicode fonts:
+    dates of service, approved hours by year, training, roles and thank-yous, signed off with
+    the programme's name."""
+    pdf_fonts.register()
+    buffer = BytesIO()
+    name = record.champion.preferred_name
+    doc = SimpleDocTemplate(
+        buffer, pagesize=A4, title=f"Record of service: {name}", author=site_name()
+    )
+    styles = getSampleStyleSheet()
+    body = ParagraphStyle("body", parent=styles["BodyText"], fontName=pdf_fonts.FONT)
+    heading = ParagraphStyle("h", parent=styles["Heading2"], fontName=pdf_fonts.FONT_BOLD)
+    title = ParagraphStyle("t", parent=styles["Title"], fontName=pdf_fonts.FONT_BOLD)
+    until = _date(record.ended_on) if record.ended_on else "the present"
+    story = [
+        Paragraph(f"Record of service: {pdf_fonts.markup(name)}", title),
+        Paragraph(f"Parent champion from {_date(record.started_on)} to {until}.", body),
+        Paragraph("Approved volunteering hours by year", heading),
+        *_lines(body, [f"{year}: {hours:g} hours" for year, hours in record.hours_by_year]),
+        Paragraph("Training completed", heading),
+        *_lines(body, [f"{title_}: {_date(on)}" for title_, on in record.training]),
+        Paragraph("Roles taken", heading),
+        *_lines(body, [f"{label}: {count}" for label, count in record.roles]),
+        Paragraph("Thank-yous from the programme", heading),
+        *_lines(
+            body,
+            [
+                f"{_date(c.written_on)}, for {c.contribution}: {c.text}"
+                for c in record.commendations
+            ],
+        ),
+        Spacer(1, 8 * mm),
+        Paragraph(f"Signed off by {pdf_fonts.markup(site_name())} on {_date(today)}.", body),
+    ]
+    doc.build(story)
+    return buffer.getvalue()
+
+
+def _lines(style, lines: list[str]) -> list:
+    if not lines:
+        return [Paragraph("None yet.", style)]
+    return [Paragraph(pdf_fonts.markup(line), style) for line in lines]

@@ -13,6 +13,7 @@ from .views import (
     journey,
     privacy,
     profile,
+    recognition,
     safeguarding,
     supervision,
     training,
@@ -27,11 +28,15 @@ journey_patterns = [
     path("goals/<int:pk>/note/", goals.goal_note, name="goal_note"),
     path("goals/<int:pk>/achieved/", goals.goal_achieved, name="goal_achieved"),
     path("supervision/", supervision.supervisions, name="supervisions"),
+    path(
+        "thank-yous/<int:pk>/public/", recognition.commendation_public, name="commendation_public"
+    ),
     path("safeguarding/confirm/", safeguarding.confirm_policy, name="confirm_policy"),
     path("supervision/<int:pk>/reflection/", supervision.reflection, name="reflection"),
     path("my-data.zip", privacy.my_data, name="my_data"),
     path("erase/", privacy.erase, name="erase"),
     path("training/transcript.pdf", training.transcript, name="transcript"),
+    path("record-of-service.pdf", training.record_of_service, name="record_of_service"),
     path("training/<int:pk>/certificate.pdf", training.certificate, name="certificate"),
 ]
 

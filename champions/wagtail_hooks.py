@@ -8,7 +8,7 @@ from accounts.audit import register_audit_actions
 from accounts.hooks import OUTBOX_WITHHOLD
 
 from . import audit
-from .models import Champion, Consent, SafeguardingConcern, StageChange
+from .models import Champion, Consent, Milestone, SafeguardingConcern, StageChange
 from .selectors.digest import staff_digest_champions
 from .services.notifications import outbox_withhold_reason
 from .views.admin.home import champions_home_panels
@@ -23,6 +23,8 @@ from .viewsets.safeguarding import SafeguardingLeadsPolicy
 register_permission_policy(Champion, LimitedPermissionPolicy(Champion, {"change", "view", "erase"}))
 register_permission_policy(StageChange, LimitedPermissionPolicy(StageChange, {"view"}))
 register_permission_policy(Consent, LimitedPermissionPolicy(Consent, {"view"}))
+# Milestones are recorded by the site when reached, never typed in.
+register_permission_policy(Milestone, LimitedPermissionPolicy(Milestone, {"view"}))
 register_permission_policy(SafeguardingConcern, SafeguardingLeadsPolicy(SafeguardingConcern))
 
 

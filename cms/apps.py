@@ -11,7 +11,7 @@ class CmsConfig(AppConfig):
         from wagtail.models import Page
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from champions.models import Consent
+        from champions.models import Commendation, Consent
         from champions.signals import champion_anonymising, consent_withdrawn
         from events.models import Event
 
@@ -28,7 +28,7 @@ class CmsConfig(AppConfig):
             receivers.on_story_published, sender=StoryPage, dispatch_uid="cms-story-photos"
         )
         post_delete.connect(receivers.on_content_changed, sender=Page, dispatch_uid="cms-del")
-        for model in (Consent, Event):
+        for model in (Commendation, Consent, Event):
             post_save.connect(
                 receivers.on_content_changed, sender=model, dispatch_uid=f"cms-{model.__name__}"
             )

@@ -6,6 +6,7 @@ from .factors import ProtectiveFactor
 from .goals import Goal, GoalNote
 from .onboarding import OnboardingCheck
 from .profile import Area, Champion, StageChange
+from .recognition import Commendation, Milestone
 from .safeguarding import PolicyConfirmation, SafeguardingConcern
 from .settings import ChampionsSettings
 from .supervision import SupervisionNote, SupervisionReflection
@@ -17,11 +18,13 @@ __all__ = [
     "Area",
     "Champion",
     "ChampionsSettings",
+    "Commendation",
     "Consent",
     "CoordinatorProfile",
     "ExpenseClaim",
     "Goal",
     "GoalNote",
+    "Milestone",
     "OnboardingCheck",
     "PolicyConfirmation",
     "ProtectiveFactor",

@@ -1,9 +1,16 @@
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+
+
+def validate_hours_list(value: str) -> None:
+    parts = [p.strip() for p in value.split(",") if p.strip()]
+    if not parts or not all(p.isdigit() and int(p) > 0 for p in parts):
+        raise ValidationError("Give whole numbers of hours separated by commas, e.g. 10,25,50.")
 
 
 @register_setting(icon="group")
@@ -58,9 +65,18 @@ class ChampionsSettings(BaseGenericSetting):
         help_text="Change it when the policy changes: every champion is asked to read it again.",
     )
 
+    milestone_hours = models.CharField(
+        "hours milestones",
+        max_length=200,
+        default="10,25,50,100,250",
+        validators=[validate_hours_list],
+        help_text="Approved hours that are celebrated, separated by commas.",
+    )
+
     panels = [
         FieldPanel("expense_claim_ceiling"),
         FieldPanel("receipt_required_from"),
+        FieldPanel("milestone_hours"),
         FieldPanel("safeguarding_policy"),
         FieldPanel("safeguarding_policy_version"),
         FieldPanel("enquiry_contact_days"),
@@ -69,3 +85,7 @@ class ChampionsSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = "champions settings"
+
+    @property
+    def milestone_hours_list(self) -> list[int]:
+        return sorted({int(p) for p in self.milestone_hours.split(",") if p.strip().isdigit()})

@@ -11,6 +11,7 @@ from django.db.models import Min
 from ..choices import ActivityStatus, CheckKind, CheckStatus, ExpenseStatus, TrainingStatus
 from ..models import ActivityLog, ExpenseClaim, OnboardingCheck, TrainingRecord
 from . import home
+from .recognition import milestones_this_month
 from .supervision import supervisions_overdue
 from .welcome import enquiries_without_contact
 
@@ -27,6 +28,7 @@ def staff_digest_champions(*, today: datetime.date) -> dict:
     return {
         "enquiries_without_contact": list(enquiries_without_contact(today)),
         "supervisions_overdue": list(supervisions_overdue(today)),
+        "milestones_this_month": list(milestones_this_month(today)),
         "pending_logs": ActivityLog.objects.filter(status=ActivityStatus.SUBMITTED).count(),
         "pending_logs_oldest": logs["oldest"],
         "pending_claims": ExpenseClaim.objects.filter(status=ExpenseStatus.SUBMITTED).count(),

@@ -85,6 +85,16 @@ SECTIONS = [
         ("version", "confirmed_at"),
     ),
     (
+        "milestones",
+        lambda c: c.milestones.all(),
+        ("kind", "value", "reached_on"),
+    ),
+    (
+        "commendations",
+        lambda c: c.commendations.all(),
+        ("contribution", "text", "written_on", "public"),
+    ),
+    (
         "expense_claims",
         lambda c: c.expense_claims.all(),
         (

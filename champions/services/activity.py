@@ -24,6 +24,7 @@ from ..choices import ActivityStatus
 from ..models import ActivityLog, Champion
 from ..selectors.activity import activity_log_event_choices
 from . import reviews
+from .recognition import milestones_award
 from .submissions import entry_already_submitted
 
 CHAMPION_DATE_WINDOW_DAYS = 90
@@ -150,8 +151,10 @@ def activity_log_withdraw(*, log: ActivityLog) -> None:
 
 @transaction.atomic
 def activity_logs_approve(*, logs: Iterable[ActivityLog], by: User) -> int:
-    """Approve entries waiting for review (or queried); returns how many were approved."""
-    return reviews.entries_approve(
+    """Approve entries waiting for review (or queried); returns how many were approved.
+    Hours milestones the approved hours reach are recorded (and announced) once."""
+    logs = list(logs)
+    approved = reviews.entries_approve(
         ActivityLog,
         entries=logs,
         by=by,
@@ -160,6 +163,9 @@ def activity_logs_approve(*, logs: Iterable[ActivityLog], by: User) -> int:
         action=audit.APPROVE_ACTIVITY,
         data_for=lambda log: {"hours": str(log.hours)},
     )
+    owners = ActivityLog.objects.filter(pk__in=[log.pk for log in logs]).values("champion_id")
+    milestones_award(champions=Champion.objects.filter(pk__in=owners).select_related("user"))
+    return approved
 
 
 @transaction.atomic

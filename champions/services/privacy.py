@@ -87,6 +87,7 @@ def _records_remove(champion: Champion) -> None:
     champion.stage_changes.update(reason="")
     champion.supervision_notes.all().delete()
     champion.goals.all().delete()
+    champion.commendations.all().delete()
     champion.checks.update(certificate_last4="", notes="")
     champion.activity_logs.update(description=REMOVED, champion_reply="", staff_message="")
     for claim in champion.expense_claims.exclude(receipt=""):

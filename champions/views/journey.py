@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from ..access import champion_for_request
 from ..selectors.journey import champion_journey
+from ..selectors.recognition import champion_recognition
 from ..selectors.safeguarding import safeguarding_policy_to_confirm
 from ..selectors.welcome import champion_welcome
 
@@ -19,5 +20,6 @@ def dashboard(request):
         "journey": journey,
         "welcome": champion_welcome(journey.champion),
         "policy": safeguarding_policy_to_confirm(journey.champion),
+        "recognition": champion_recognition(journey.champion),
     }
     return render(request, "champions/dashboard.html", context)

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from .. import pdf
 from ..access import champion_for_request
 from ..models import TrainingRecord
+from ..selectors.recognition import champion_record_of_service
 from ..selectors.training import training_records_for_transcript
 
 
@@ -31,6 +32,13 @@ def transcript(request):
     return _pdf_response(
         pdf.transcript_pdf(champion, records, timezone.localdate()), "training-transcript.pdf"
     )
+
+
+@login_required
+def record_of_service(request):
+    record = champion_record_of_service(champion_for_request(request))
+    content = pdf.record_of_service_pdf(record, timezone.localdate())
+    return _pdf_response(content, "record-of-service.pdf")
 
 
 def _pdf_response(content: bytes, filename: str) -> HttpResponse:

@@ -9,10 +9,12 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 from .activity_log import ActivityLogViewSet
 from .area import AreaViewSet
 from .champion import ChampionViewSet
+from .commendation import CommendationViewSet
 from .consent import ConsentViewSet
 from .coordinator import CoordinatorProfileViewSet
 from .expense_claim import ExpenseClaimViewSet
 from .goal import GoalViewSet
+from .milestone import MilestoneViewSet
 from .onboarding_check import OnboardingCheckViewSet
 from .safeguarding import SafeguardingConcernViewSet
 from .stage_change import StageChangeViewSet
@@ -41,6 +43,8 @@ class ChampionsViewSetGroup(ModelViewSetGroup):
         _named(TrainingModuleViewSet, "trainingmodule"),
         _named(SupervisionNoteViewSet, "supervisionnote"),
         _named(GoalViewSet, "goal"),
+        _named(CommendationViewSet, "commendation"),
+        _named(MilestoneViewSet, "milestone"),
         _named(SafeguardingConcernViewSet, "safeguardingconcern"),
         _named(ConsentViewSet, "consent"),
         _named(StageChangeViewSet, "stagechange"),

@@ -19,6 +19,7 @@ from wagtail.search import index
 from accounts.models.fields import optional_link
 from champions.choices import ConsentKind
 from champions.models import Area, Consent
+from champions.selectors.recognition import commendations_public_for
 
 from ..blocks import BaseStreamBlock
 from ..forms.pages import StoryFilterForm, StoryPageForm
@@ -224,6 +225,11 @@ class StoryPage(PublicCacheMixin, Page):
         if self.consent_problems():
             raise Http404("Consent is not current")
         return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["commendations"] = commendations_public_for(self.champion_id)
+        return context
 
     def get_sitemap_urls(self, request=None):
         # Wagtail asks each page in turn: look the hidden stories up once per sitemap request.

@@ -422,6 +422,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "champions.tasks.flag_lapsed_champions",
         "schedule": crontab(hour=1, minute=20),
     },
+    "champions-award-anniversaries": {
+        "task": "champions.tasks.award_anniversaries",
+        "schedule": crontab(hour=8, minute=40),
+    },
     "champions-renewal-reminders": {
         "task": "champions.tasks.send_renewal_reminders",
         "schedule": crontab(hour=9, minute=0),

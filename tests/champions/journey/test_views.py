@@ -9,7 +9,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from champions.choices import CheckKind, ConsentKind, Stage
-from champions.models import Consent
+from champions.models import ChampionsSettings, Consent
 from champions.services.consents import consent_give
 from tests.champions.clock import JOURNEY_TODAY as TODAY
 from tests.factories.champions import (
@@ -99,6 +99,7 @@ def test_my_journey_runs_a_constant_number_of_queries(
         return champion
 
     small, large = champion_with(10), champion_with(60)
+    ChampionsSettings.load()  # the settings row exists, as on any site after its first request
     client.force_login(small.user)
     with CaptureQueriesContext(connection) as small_queries:
         assert client.get(reverse("champions:dashboard")).status_code == 200
