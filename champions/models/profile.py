@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from accounts.choices import Channel
 from accounts.models.fields import optional_link
 
 from ..choices import CheckKind, Stage
@@ -29,7 +30,11 @@ class Champion(models.Model):
     )
     preferred_name = models.CharField(max_length=80)
     area = optional_link(Area, related_name="champions")
+    # A mobile number in E.164 (+447700900123), validated by the profile form.
     phone = models.CharField(max_length=30, blank=True)
+    preferred_channel = models.CharField(
+        max_length=10, choices=Channel.choices, default=Channel.EMAIL
+    )
     languages = models.CharField(
         max_length=200, blank=True, help_text="Languages spoken, separated by commas."
     )

@@ -96,7 +96,14 @@ def champion_change_stage(
     return change
 
 
-PROFILE_FIELDS = ("preferred_name", "area", "phone", "languages", "heard_about")
+PROFILE_FIELDS = (
+    "preferred_name",
+    "area",
+    "phone",
+    "preferred_channel",
+    "languages",
+    "heard_about",
+)
 
 
 @transaction.atomic

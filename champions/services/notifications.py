@@ -6,6 +6,7 @@ caller's transaction, keyed by what it is about so it is sent once, and delivere
 
 from django.template.loader import render_to_string
 
+from accounts.choices import Channel
 from accounts.models import OutboxMessage
 from accounts.services.outbox import outbox_message_queue
 
@@ -40,6 +41,58 @@ def champion_email_queue(
         attachments=attachments,
         deliver=deliver,
         consent=ConsentKind.CONTACT_EMAIL,
+    )
+
+
+PREFERRED = "preferred"
+CHANNEL_CONSENT = {Channel.EMAIL: ConsentKind.CONTACT_EMAIL, Channel.SMS: ConsentKind.CONTACT_TEXT}
+
+
+def champion_channel(*, champion: Champion, channel: str, consents=None) -> tuple[str, str]:
+    """(channel, "") for how the champion can be reached on `channel` ("email", "sms" or
+    "preferred": their preference, else e-mail), or ("", why not)."""
+    if champion.anonymised_at is not None:
+        return "", "Anonymised"
+    held = consents if consents is not None else Consent.objects.current_for(champion)
+    if channel == PREFERRED:
+        wanted = champion.preferred_channel
+        found, reason = champion_channel(champion=champion, channel=wanted, consents=held)
+        if found or wanted == Channel.EMAIL:
+            return found, reason
+        return champion_channel(champion=champion, channel=Channel.EMAIL, consents=held)
+    if channel == Channel.SMS and not champion.phone:
+        return "", "No mobile number"
+    if CHANNEL_CONSENT[channel] not in held:
+        return "", f"No consent: {ConsentKind(CHANNEL_CONSENT[channel]).label.lower()}"
+    return channel, ""
+
+
+def champion_message_queue(
+    *,
+    champion: Champion,
+    key: str,
+    subject: str,
+    body: str,
+    channel: str = PREFERRED,
+    batch: str = "",
+    deliver: bool = True,
+    consents=None,
+) -> OutboxMessage | None:
+    """Queue a written message to the champion on `channel` (see champion_channel); None when
+    they cannot be reached on it or `key` was queued before."""
+    found, _ = champion_channel(champion=champion, channel=channel, consents=consents)
+    if not found:
+        return None
+    return outbox_message_queue(
+        key=key,
+        user=champion.user,
+        channel=found,
+        address=champion.phone if found == Channel.SMS else champion.user.email,
+        subject=subject,
+        body=body,
+        consent=CHANNEL_CONSENT[found],
+        batch=batch,
+        deliver=deliver,
     )
 
 
