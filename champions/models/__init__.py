@@ -2,6 +2,7 @@ from .activity import ActivityFactor, ActivityLog
 from .consents import Consent
 from .expenses import ExpenseClaim
 from .factors import ProtectiveFactor
+from .messages import GroupMessage
 from .onboarding import OnboardingCheck
 from .profile import Area, Champion, StageChange
 from .settings import ChampionsSettings
@@ -16,6 +17,7 @@ __all__ = [
     "ChampionsSettings",
     "Consent",
     "ExpenseClaim",
+    "GroupMessage",
     "OnboardingCheck",
     "ProtectiveFactor",
     "StageChange",
