@@ -7,12 +7,13 @@ Two URL namespaces: `champions` (journey, profile, consents, data, training) and
 from django.urls import include, path
 
 from .views import activity as a
-from .views import consents, journey, privacy, profile, training
+from .views import consents, journey, messages, privacy, profile, training
 from .views import expenses as e
 
 journey_patterns = [
     path("", journey.dashboard, name="dashboard"),
     path("profile/", profile.profile_edit, name="profile"),
+    path("messages/", messages.messages_list, name="messages"),
     path("consents/", consents.consents, name="consents"),
     path("my-data.json", privacy.my_data, name="my_data"),
     path("erase/", privacy.erase, name="erase"),

@@ -89,3 +89,10 @@ def sms_parts(text: str) -> tuple[int, int]:
 def group_message_statuses(message: GroupMessage):
     """The outbox rows of the message's recipients, for its page (status and reason)."""
     return OutboxMessage.objects.filter(batch=message.outbox_batch).select_related("user")
+
+
+def champion_messages(champion: Champion):
+    """The messages the site sent (or tried to send) the champion, newest first."""
+    return OutboxMessage.objects.filter(user_id=champion.user_id).only(
+        "channel", "subject", "body", "status", "created_at", "sent_at", "delivered_at"
+    )
