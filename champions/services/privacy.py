@@ -12,9 +12,11 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from accounts.choices import OutboxStatus
+
 from .. import audit
 from ..choices import Stage
-from ..models import Champion, Consent
+from ..models import Champion, Consent, GroupMessage
 from ..signals import champion_anonymising
 from .consents import consent_withdraw
 
@@ -52,6 +54,10 @@ def champion_anonymise(*, champion: Champion, by=None, reason: str) -> Champion:
     champion.expense_claims.update(description=REMOVED, receipt="", staff_message="")
 
     user = champion.user
+    # Messages: nothing more is sent, and what was sent no longer says who to or what.
+    user.outbox_messages.filter(status=OutboxStatus.QUEUED).update(status=OutboxStatus.WITHHELD)
+    user.outbox_messages.update(address="", subject="", body=REMOVED, html_body="", attachments=[])
+    GroupMessage.chosen.through.objects.filter(champion=champion).delete()
     EmailAddress.objects.filter(user=user).delete()
     user.email = f"former-champion-{champion.pk}@invalid.example"
     user.first_name = user.last_name = ""
