@@ -13,6 +13,7 @@ from ..models import Champion, StageChange
 from ..selectors.champions import champions_with_progress
 from ..selectors.readiness import champion_readiness_gaps
 from ..selectors.training import training_modules_required
+from .notices import champion_stage_notice, staff_signup_notice
 
 
 @transaction.atomic
@@ -25,6 +26,7 @@ def champion_register(*, user, preferred_name: str) -> Champion:
         StageChange.objects.create(
             champion=champion, from_stage="", to_stage=Stage.ENQUIRY, reason="Signed up"
         )
+        staff_signup_notice(champion=champion)
     return champion
 
 
@@ -93,6 +95,7 @@ def champion_change_stage(
             "overridden": overridden,
         },
     )
+    champion_stage_notice(change=change)
     return change
 
 

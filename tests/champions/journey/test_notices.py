@@ -1,0 +1,49 @@
+"""Notices of the journey: staff told of a sign-up, champions told of a new stage."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from accounts.models import OutboxMessage
+from champions.choices import Stage
+from champions.models import Champion
+from champions.services.journey import champion_change_stage
+from tests.factories.accounts import PASSWORD, CoordinatorFactory, ViewerFactory
+from tests.factories.champions import ChampionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_every_coordinator_is_told_of_a_new_sign_up(client, django_capture_on_commit_callbacks):
+    CoordinatorFactory(email="sam@example.org")
+    CoordinatorFactory(email="lee@example.org")
+    ViewerFactory(email="viewer@example.org")
+    form = {"email": "new@example.org", "preferred_name": "Jo"}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("account_signup"), {**form, "password1": PASSWORD, "password2": PASSWORD}
+        )
+    told = {m.to[0]: m for m in mail.outbox if m.subject == "New sign-up: Jo"}
+    assert set(told) == {"sam@example.org", "lee@example.org"}
+    champion = Champion.objects.get(user__email="new@example.org")
+    champion_url = reverse("champions_champion:inspect", args=[champion.pk])
+    assert f"http://localhost{champion_url}" in told["sam@example.org"].body
+
+
+def test_a_champion_is_told_of_their_new_stage_once(django_capture_on_commit_callbacks):
+    champion = ChampionFactory(consenting=True, stage=Stage.ENQUIRY, user__email="jo@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        change = champion_change_stage(
+            champion=champion, to_stage=Stage.ONBOARDING, by=CoordinatorFactory()
+        )
+    [message] = mail.outbox
+    assert message.subject == "You have started onboarding"
+    assert "you are now at the stage “Onboarding”" in message.body
+    assert "http://localhost/dashboard/" in message.body
+    assert OutboxMessage.objects.get(key=f"champions.stage_change.{change.pk}.notice")
+
+
+def test_no_stage_notice_without_e_mail_consent():
+    champion = ChampionFactory(stage=Stage.ENQUIRY)
+    champion_change_stage(champion=champion, to_stage=Stage.ONBOARDING, by=CoordinatorFactory())
+    assert not OutboxMessage.objects.filter(key__startswith="champions.stage_change.").exists()
