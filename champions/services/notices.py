@@ -38,6 +38,22 @@ def champion_stage_notice(*, change: StageChange) -> None:
     )
 
 
+def champion_coordinator_notice(*, champion: Champion) -> None:
+    """Tell the champion (with e-mail consent) who their coordinator now is and how to reach
+    them, once per coordinator."""
+    coordinator = champion.coordinator
+    champion_email_queue(
+        champion=champion,
+        key=f"champions.champion.{champion.pk}.coordinator.{coordinator.pk}",
+        subject="Your coordinator",
+        template="champions/email/coordinator_assigned.txt",
+        context={
+            "coordinator": coordinator,
+            "dashboard_url": absolute_url(reverse("champions:dashboard")),
+        },
+    )
+
+
 def staff_signup_notice(*, champion: Champion) -> int:
     """Tell the champion's coordinator, or (a new sign-up has none yet) every coordinator,
     of a new sign-up; returns how many staff were told."""

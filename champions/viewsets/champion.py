@@ -23,6 +23,7 @@ from ..selectors.champions import (
 )
 from ..selectors.readiness import champion_readiness_gaps
 from ..selectors.training import training_modules_required
+from ..services.notices import champion_coordinator_notice
 from ..views.admin.stage import ChangeStageView
 from .base import ProgrammeViewSet, SafeExportIndexView
 
@@ -165,6 +166,16 @@ class ChampionInspectView(generic.InspectView):
         return context
 
 
+class ChampionEditView(generic.EditView):
+    def save_instance(self):
+        before = Champion.objects.filter(pk=self.object.pk).values_list("coordinator_id", flat=True)
+        previous = before.first()
+        instance = super().save_instance()
+        if instance.coordinator_id and instance.coordinator_id != previous:
+            champion_coordinator_notice(champion=instance)
+        return instance
+
+
 class ChampionViewSet(ProgrammeViewSet):
     """Champions: who they are, where they stand, and what they still need; stage changes."""
 
@@ -173,6 +184,7 @@ class ChampionViewSet(ProgrammeViewSet):
     menu_label = "Champions"
     index_view_class = ChampionIndexView
     inspect_view_class = ChampionInspectView
+    edit_view_class = ChampionEditView
     inspect_view_enabled = True
     panels = [
         MultiFieldPanel(

@@ -47,3 +47,30 @@ def test_no_stage_notice_without_e_mail_consent():
     champion = ChampionFactory(stage=Stage.ENQUIRY)
     champion_change_stage(champion=champion, to_stage=Stage.ONBOARDING, by=CoordinatorFactory())
     assert not OutboxMessage.objects.filter(key__startswith="champions.stage_change.").exists()
+
+
+def test_a_champion_is_told_when_a_coordinator_is_assigned(
+    client, django_capture_on_commit_callbacks
+):
+    champion = ChampionFactory(consenting=True, preferred_name="Jo", user__email="jo@example.org")
+    sam = CoordinatorFactory(first_name="Sam", last_name="Okafor", email="sam@example.org")
+    client.force_login(sam)
+    form = {
+        "preferred_name": "Jo",
+        "area": "",
+        "phone": "",
+        "languages": "",
+        "heard_about": "",
+        "joined_on": "2026-01-10",
+        "coordinator": sam.pk,
+        "staff_notes": "",
+    }
+    url = reverse("champions_champion:edit", args=[champion.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, form)
+        assert response.status_code == 302, response.context["form"].errors
+        assert client.post(url, form).status_code == 302  # saved again: no second notice
+    [message] = [m for m in mail.outbox if m.to == ["jo@example.org"]]
+    assert message.subject == "Your coordinator"
+    assert "Sam Okafor is now your coordinator" in message.body
+    assert "sam@example.org" in message.body
