@@ -16,3 +16,9 @@ class ChampionsConfig(AppConfig):
             post_save.connect(
                 on_readiness_record_saved, sender=model, dispatch_uid=f"champions-{model.__name__}"
             )
+
+        from accounts.signals import sms_received
+
+        from .receivers import on_sms_received
+
+        sms_received.connect(on_sms_received, dispatch_uid="champions-sms-stop")

@@ -11,6 +11,7 @@ from .views import (
     consents,
     goals,
     journey,
+    messages,
     privacy,
     profile,
     recognition,
@@ -23,6 +24,7 @@ from .views import expenses as e
 journey_patterns = [
     path("", journey.dashboard, name="dashboard"),
     path("profile/", profile.profile_edit, name="profile"),
+    path("messages/", messages.messages_list, name="messages"),
     path("consents/", consents.consents, name="consents"),
     path("goals/", goals.goals, name="goals"),
     path("goals/<int:pk>/note/", goals.goal_note, name="goal_note"),

@@ -51,6 +51,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
+    path("notify/", include("accounts.urls")),
     path("dashboard/stories/", include("cms.urls")),
     path("dashboard/", include("champions.urls")),
     path("events/", include("events.urls")),

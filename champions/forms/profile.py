@@ -1,12 +1,11 @@
 """The form a champion edits their own profile with."""
 
-import re
-
 from django import forms
 
-from ..models import Champion
+from accounts.choices import Channel
+from accounts.phone import phone_e164
 
-PHONE_RE = re.compile(r"^\+?[0-9 ()-]{7,20}$")
+from ..models import Champion
 
 
 class ProfileForm(forms.ModelForm):
@@ -14,16 +13,27 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Champion
-        fields = ["preferred_name", "area", "phone", "languages", "heard_about"]
+        fields = [
+            "preferred_name",
+            "area",
+            "phone",
+            "preferred_channel",
+            "languages",
+            "heard_about",
+        ]
         labels = {
             "preferred_name": "What should we call you?",
             "area": "Your ward",
-            "phone": "Phone number (optional)",
+            "phone": "Mobile number (optional)",
+            "preferred_channel": "How would you like us to send you messages?",
             "languages": "Languages you speak (optional)",
             "heard_about": "How did you hear about the programme? (optional)",
         }
+        widgets = {"preferred_channel": forms.RadioSelect}
         help_texts = {
             "phone": "We only use it if you have agreed to be contacted by text.",
+            "preferred_channel": "Text messages need a mobile number and your agreement to be "
+            "texted. You can also reply STOP to any text.",
             "languages": "Separate languages with commas, for example: English, Polish.",
         }
 
@@ -31,6 +41,7 @@ class ProfileForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["area"].empty_label = "Choose your ward"
         self.fields["phone"].widget.attrs.update(autocomplete="tel", inputmode="tel")
+        self.fields["preferred_channel"].required = False
         self.fields["preferred_name"].widget.attrs.update(autocomplete="given-name")
 
     def clean_preferred_name(self):
@@ -39,11 +50,9 @@ class ProfileForm(forms.ModelForm):
             raise forms.ValidationError("Enter the name you would like us to use.")
         return name
 
+    def clean_preferred_channel(self):
+        return self.cleaned_data["preferred_channel"] or Channel.EMAIL
+
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
-        if phone and not PHONE_RE.match(phone):
-            raise forms.ValidationError(
-                "Enter a phone number using digits, spaces and an optional +, "
-                "for example 07700 900123."
-            )
-        return phone
+        return phone_e164(phone) if phone else ""

@@ -4,6 +4,7 @@ from .coordinators import CoordinatorProfile
 from .expenses import ExpenseClaim
 from .factors import ProtectiveFactor
 from .goals import Goal, GoalNote
+from .messages import GroupMessage
 from .onboarding import OnboardingCheck
 from .profile import Area, Champion, StageChange
 from .recognition import Commendation, Milestone
@@ -24,6 +25,7 @@ __all__ = [
     "ExpenseClaim",
     "Goal",
     "GoalNote",
+    "GroupMessage",
     "Milestone",
     "OnboardingCheck",
     "PolicyConfirmation",

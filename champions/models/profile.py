@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from accounts.choices import Channel
 from accounts.models.fields import optional_link
 
 from ..choices import CheckKind, ContactPreference, Stage
@@ -37,6 +38,10 @@ class Champion(models.Model):
         max_length=10,
         choices=ContactPreference.choices,
         default=ContactPreference.EMAIL,
+    )
+    # For the site's own messages (e-mail or text): checked again when each is sent.
+    preferred_channel = models.CharField(
+        max_length=10, choices=Channel.choices, default=Channel.EMAIL
     )
     languages = models.CharField(
         max_length=200, blank=True, help_text="Languages spoken, separated by commas."

@@ -154,6 +154,7 @@ def champion_data_export(champion: Champion) -> dict:
             "phone": champion.phone,
             "contact_preference": champion.get_contact_preference_display(),
             "next_step": champion.next_step,
+            "preferred_channel": champion.get_preferred_channel_display(),
             "languages": champion.languages,
             "heard_about": champion.heard_about,
             "stage": champion.get_stage_display(),
@@ -164,6 +165,9 @@ def champion_data_export(champion: Champion) -> dict:
     }
     for key, rows_of, fields in SECTIONS:
         export[key] = export_rows(rows_of(champion), *fields)
+    export["messages"] = export_rows(
+        user.outbox_messages.all(), "channel", "subject", "body", "status", "created_at", "sent_at"
+    )
     for answer in hooks.answers(hooks.DATA_EXPORT):
         export.update(answer(champion))
     return export

@@ -14,6 +14,7 @@ from ..selectors.champions import champions_with_progress
 from ..selectors.readiness import champion_readiness_gaps
 from ..selectors.training import training_modules_required
 from .consents import consent_give
+from .notices import champion_stage_notice, staff_signup_notice
 from .welcome import champion_assign_coordinator
 
 
@@ -27,6 +28,7 @@ def champion_register(*, user, preferred_name: str) -> Champion:
         StageChange.objects.create(
             champion=champion, from_stage="", to_stage=Stage.ENQUIRY, reason="Signed up"
         )
+        staff_signup_notice(champion=champion)
     return champion
 
 
@@ -119,10 +121,18 @@ def champion_change_stage(
             "overridden": overridden,
         },
     )
+    champion_stage_notice(change=change)
     return change
 
 
-PROFILE_FIELDS = ("preferred_name", "area", "phone", "languages", "heard_about")
+PROFILE_FIELDS = (
+    "preferred_name",
+    "area",
+    "phone",
+    "preferred_channel",
+    "languages",
+    "heard_about",
+)
 
 
 @transaction.atomic

@@ -6,11 +6,13 @@ caller's transaction, keyed by what it is about so it is sent once, and delivere
 
 from django.template.loader import render_to_string
 
+from accounts.choices import Channel
 from accounts.models import OutboxMessage
 from accounts.services.outbox import outbox_message_queue
 
 from ..choices import ConsentKind
 from ..models import Champion, Consent
+from ..selectors.channels import CHANNEL_CONSENT, PREFERRED, champion_channel
 
 
 def champion_email_queue(
@@ -40,6 +42,35 @@ def champion_email_queue(
         attachments=attachments,
         deliver=deliver,
         consent=ConsentKind.CONTACT_EMAIL,
+    )
+
+
+def champion_message_queue(
+    *,
+    champion: Champion,
+    key: str,
+    subject: str,
+    body: str,
+    channel: str = PREFERRED,
+    batch: str = "",
+    deliver: bool = True,
+    consents=None,
+) -> OutboxMessage | None:
+    """Queue a written message to the champion on `channel` (see champion_channel); None when
+    they cannot be reached on it or `key` was queued before."""
+    found, _ = champion_channel(champion=champion, channel=channel, consents=consents)
+    if not found:
+        return None
+    return outbox_message_queue(
+        key=key,
+        user=champion.user,
+        channel=found,
+        address=champion.phone if found == Channel.SMS else champion.user.email,
+        subject=subject,
+        body=body,
+        consent=CHANNEL_CONSENT[found],
+        batch=batch,
+        deliver=deliver,
     )
 
 

@@ -12,12 +12,13 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from accounts.choices import OutboxStatus
 from accounts.redaction import REMOVED, Redactor
 from accounts.services.outbox import outbox_messages_redact
 
 from .. import audit
 from ..choices import Stage
-from ..models import Champion, Consent
+from ..models import Champion, Consent, GroupMessage
 from ..selectors.history import champion_history_targets
 from ..signals import champion_anonymising
 from .consents import consent_withdraw
@@ -74,6 +75,10 @@ def _identity_remove(champion: Champion) -> None:
     champion.anonymised_at = timezone.now()
     champion.save()
     user = champion.user
+    # Messages: nothing more is sent, and what was sent no longer says who to or what.
+    user.outbox_messages.filter(status=OutboxStatus.QUEUED).update(status=OutboxStatus.WITHHELD)
+    user.outbox_messages.update(address="", subject="", body=REMOVED, html_body="", attachments=[])
+    GroupMessage.chosen.through.objects.filter(champion=champion).delete()
     EmailAddress.objects.filter(user=user).delete()
     user.email = f"former-champion-{champion.pk}@invalid.example"
     user.first_name = user.last_name = ""

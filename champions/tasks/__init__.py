@@ -4,6 +4,6 @@ Celery autodiscovery imports `champions.tasks`, so every task module is imported
 imports its service inside the function (services import tasks at module level).
 """
 
-from . import journey, privacy, reminders, retention, training
+from . import journey, messages, privacy, reminders, retention, training
 
-__all__ = ["journey", "privacy", "reminders", "retention", "training"]
+__all__ = ["journey", "messages", "privacy", "reminders", "retention", "training"]

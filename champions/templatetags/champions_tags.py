@@ -5,6 +5,7 @@ from django import template
 from ..choices import ActivityStatus, ExpenseStatus
 from ..models.activity import format_hours
 from ..selectors.activity import activity_hours_approved_totals
+from ..selectors.messages import champion_messages
 
 register = template.Library()
 
@@ -34,3 +35,9 @@ def activity_summary(champion) -> dict:
         "totals": activity_hours_approved_totals(champion),
         "queried": champion.activity_logs.filter(status=ActivityStatus.QUERIED).count(),
     }
+
+
+@register.simple_tag
+def latest_messages(champion, count: int = 3) -> list:
+    """The champion's newest messages, for the dashboard."""
+    return list(champion_messages(champion)[:count])

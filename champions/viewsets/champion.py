@@ -25,6 +25,7 @@ from ..selectors.readiness import champion_readiness_gaps
 from ..selectors.supervision import supervisions_overdue
 from ..selectors.training import training_modules_required
 from ..selectors.welcome import enquiries_without_contact
+from ..services.notices import champion_coordinator_notice
 from ..views.admin.erase import EraseChampionView
 from ..views.admin.stage import ChangeStageView
 from .base import ProgrammeViewSet, SafeExportIndexView
@@ -196,6 +197,16 @@ class ChampionInspectView(generic.InspectView):
         return context
 
 
+class ChampionEditView(generic.EditView):
+    def save_instance(self):
+        before = Champion.objects.filter(pk=self.object.pk).values_list("coordinator_id", flat=True)
+        previous = before.first()
+        instance = super().save_instance()
+        if instance.coordinator_id and instance.coordinator_id != previous:
+            champion_coordinator_notice(champion=instance)
+        return instance
+
+
 class ChampionViewSet(ProgrammeViewSet):
     """Champions: who they are, where they stand, and what they still need; stage changes."""
 
@@ -204,6 +215,7 @@ class ChampionViewSet(ProgrammeViewSet):
     menu_label = "Champions"
     index_view_class = ChampionIndexView
     inspect_view_class = ChampionInspectView
+    edit_view_class = ChampionEditView
     inspect_view_enabled = True
     panels = [
         MultiFieldPanel(

@@ -324,6 +324,8 @@ SMS_BACKEND = env("SMS_BACKEND", default="accounts.sms.console.ConsoleSmsBackend
 NOTIFY_API_KEY = env("NOTIFY_API_KEY", default="")
 NOTIFY_SMS_TEMPLATE_ID = env("NOTIFY_SMS_TEMPLATE_ID", default="")
 NOTIFY_BASE_URL = env("NOTIFY_BASE_URL", default="https://api.notifications.service.gov.uk")
+# Phone numbers without a country code are read as numbers in this region.
+PHONE_DEFAULT_REGION = env("PHONE_DEFAULT_REGION", default="GB")
 # The bearer token GOV.UK Notify sends with delivery receipts and replies (callbacks).
 NOTIFY_CALLBACK_TOKEN = env("NOTIFY_CALLBACK_TOKEN", default="")
 

@@ -1,3 +1,5 @@
+import asyncio
+
 import pytest
 from aiosmtpd.controller import Controller
 
@@ -11,6 +13,18 @@ class ScriptedInbox(_Inbox):
         super().__init__()
         self.script: list[str] = []
         self.answered: list[str] = []
+        self.port = 0
+        # Set to an asyncio.Event to keep the first RCPT unanswered (a sender killed mid-send).
+        self.hold_first_rcpt = None
+        self.rcpt_seen = 0
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        self.rcpt_seen += 1
+        if self.hold_first_rcpt is not None and self.rcpt_seen == 1:
+            await asyncio.sleep(5)
+            return "451 4.4.2 Too slow"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         if self.script:
@@ -27,6 +41,7 @@ def scripted_smtp(settings):
     inbox = ScriptedInbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
     controller.start()
+    inbox.port = controller.port
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
     settings.EMAIL_USE_TLS, settings.EMAIL_HOST_USER, settings.EMAIL_HOST_PASSWORD = False, "", ""

@@ -25,7 +25,8 @@ def test_champion_edits_their_own_profile(client, champion):
         {
             "preferred_name": " Beth ",
             "area": area.pk,
-            "phone": "07700 900123",
+            "phone": "07911 123456",
+            "preferred_channel": "sms",
             "languages": "English, Polish",
             "heard_about": "Health visitor",
         },
@@ -35,8 +36,9 @@ def test_champion_edits_their_own_profile(client, champion):
     assert (champion.preferred_name, champion.area, champion.phone) == (
         "Beth",
         area,
-        "07700 900123",
+        "+447911123456",  # stored in E.164
     )
+    assert champion.preferred_channel == "sms"
     entry = ModelLogEntry.objects.get(action="champions.champion.edit_profile")
     assert entry.user == champion.user and "phone" in entry.data["fields"]
 
@@ -48,7 +50,7 @@ def test_profile_form_explains_bad_input_and_keeps_it(client, champion):
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Enter a phone number using digits" in html
+    assert "Enter a mobile number, like 07911 123456" in html
     assert "This field is required." in html
     assert 'value="call me maybe"' in html and 'value="Welsh"' in html
 

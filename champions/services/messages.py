@@ -1,0 +1,51 @@
+"""Sending group messages: recorded by the coordinator's request, queued by a background job."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.services.outbox import outbox_deliver_after_commit
+
+from ..models import GroupMessage
+from ..selectors.messages import group_message_audience, group_message_render
+from ..tasks.messages import send_group_message
+from .notifications import champion_message_queue
+
+BATCH = 100  # outbox rows handed to one delivery task
+
+
+@transaction.atomic
+def group_message_send(*, message: GroupMessage, by) -> GroupMessage:
+    """Mark the message sent and queue the background job that writes each recipient's copy.
+    Sending twice does nothing more."""
+    message = GroupMessage.objects.select_for_update().get(pk=message.pk)
+    if message.sent_at is None:
+        message.sent_at = timezone.now()
+        message.save(update_fields=["sent_at"])
+        transaction.on_commit(lambda: send_group_message.delay(message.pk), robust=True)
+    return message
+
+
+def group_message_queue(*, message_id: int) -> int:
+    """Write one outbox row per reachable recipient (keyed, so a second run adds nothing) and
+    hand them to workers in batches; returns how many were queued."""
+    message = GroupMessage.objects.get(pk=message_id)
+    queued = []
+    with transaction.atomic():
+        for recipient in group_message_audience(message):
+            if not recipient.channel:
+                continue
+            row = champion_message_queue(
+                champion=recipient.champion,
+                key=f"{message.outbox_batch}.{recipient.champion.pk}",
+                subject=message.subject,
+                body=group_message_render(message, recipient.champion),
+                channel=recipient.channel,
+                batch=message.outbox_batch,
+                deliver=False,
+                consents=None,
+            )
+            if row is not None:
+                queued.append(row.pk)
+        for start in range(0, len(queued), BATCH):
+            outbox_deliver_after_commit(queued[start : start + BATCH])
+    return len(queued)
