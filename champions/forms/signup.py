@@ -1,6 +1,9 @@
 """The champion's part of allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+
+from accounts.phone import phone_e164
 
 from ..choices import ConsentKind, ContactPreference
 from ..models import Area
@@ -61,8 +64,14 @@ class ChampionSignupForm(forms.Form):
             ContactPreference.PHONE,
             ContactPreference.TEXT,
         )
-        if wants_phone and not cleaned.get("phone", "").strip():
+        phone = cleaned.get("phone", "").strip()
+        if wants_phone and not phone:
             self.add_error("phone", "Give a phone number so that we can call or text you.")
+        elif phone:
+            try:
+                cleaned["phone"] = phone_e164(phone)  # stored as the outbox sends to it
+            except ValidationError as error:
+                self.add_error("phone", error)
         return cleaned
 
     def signup(self, request, user):

@@ -28,7 +28,6 @@ def champion_register(*, user, preferred_name: str) -> Champion:
         StageChange.objects.create(
             champion=champion, from_stage="", to_stage=Stage.ENQUIRY, reason="Signed up"
         )
-        staff_signup_notice(champion=champion)
     return champion
 
 
@@ -53,7 +52,10 @@ def champion_sign_up(
     champion.save(update_fields=["area", "phone", "contact_preference"])
     for kind in consents:
         consent_give(champion=champion, kind=kind, by=user)
-    return champion_assign_coordinator(champion=champion)
+    champion = champion_assign_coordinator(champion=champion)
+    # After assignment, so that the area's coordinator is the one told.
+    staff_signup_notice(champion=champion)
+    return champion
 
 
 class NotReady(ValidationError):
