@@ -24,12 +24,16 @@ class CoordinatorProfile(models.Model):
         help_text="The coordinator's own consent; without it no photo is shown.",
     )
     areas = models.ManyToManyField(
-        Area, blank=True, related_name="coordinators", help_text="New enquiries here, in turn."
+        Area,
+        verbose_name="wards",
+        blank=True,
+        related_name="coordinators",
+        help_text="New enquiries here, in turn.",
     )
     takes_unassigned = models.BooleanField(
         "default coordinator",
         default=False,
-        help_text="Takes new enquiries from areas that no coordinator covers, or “not sure”.",
+        help_text="Takes new enquiries from wards that no coordinator covers, or “not sure”.",
     )
     last_assigned_at = models.DateTimeField(null=True, blank=True, editable=False)
 

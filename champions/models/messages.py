@@ -32,7 +32,7 @@ class GroupMessage(models.Model):
     channel = models.CharField(
         max_length=10, choices=ChannelChoice.choices, default=ChannelChoice.PREFERRED
     )
-    area = optional_link(Area, related_name="+")
+    area = optional_link(Area, related_name="+", verbose_name="ward")
     stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
     training_module = optional_link(TrainingModule, related_name="+")
     training_state = models.CharField(max_length=10, choices=TrainingState.choices, blank=True)

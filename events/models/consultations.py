@@ -49,7 +49,11 @@ class Consultation(ClusterableModel):
     opens_at = models.DateTimeField(default=timezone.now)
     closes_at = models.DateTimeField()
     areas = ParentalManyToManyField(
-        Area, blank=True, related_name="consultations", help_text="Leave empty for every area."
+        Area,
+        verbose_name="wards",
+        blank=True,
+        related_name="consultations",
+        help_text="Leave empty for every ward.",
     )
     consent_statement = models.TextField(default=DEFAULT_CONSENT)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -159,7 +163,7 @@ class ConsultationResponse(models.Model):
         max_length=200, blank=True, help_text="Paper responses: the stall or event."
     )
     event = optional_link("events.Event", related_name="consultation_responses")
-    area = optional_link(Area, related_name="consultation_responses")
+    area = optional_link(Area, related_name="consultation_responses", verbose_name="ward")
     submitted_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

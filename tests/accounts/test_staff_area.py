@@ -15,7 +15,7 @@ def test_a_signed_in_champion_gets_the_staff_only_page_with_a_link_to_their_dash
     response = client.get(path)
     assert response.status_code == 403
     page = response.content.decode()
-    assert "<h1>This area is for programme staff</h1>" in page
+    assert "<h1>This part of the site is for programme staff</h1>" in page
     assert f'href="{reverse("champions:dashboard")}"' in page
 
 

@@ -75,4 +75,4 @@ def test_report_downloads_still_need_the_admin(client, report):
     for url in (f"/admin/reports/{report}/?export=csv", f"/admin/reports/{report}/results/"):
         response = client.get(url)
         assert response.status_code == 403, url
-        assert b"This area is for programme staff" in response.content
+        assert b"This part of the site is for programme staff" in response.content

@@ -39,7 +39,7 @@ def test_a_champion_cannot_open_the_admin(client):
     client.force_login(user)
     response = client.get("/admin/")
     assert response.status_code == 403
-    assert "This area is for programme staff" in response.content.decode()
+    assert "This part of the site is for programme staff" in response.content.decode()
 
 
 def test_staff_flag_alone_does_not_open_the_admin(client):

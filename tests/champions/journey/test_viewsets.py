@@ -228,7 +228,7 @@ def test_champions_are_never_let_into_the_admin(client):
     for url in (INDEX, f"/admin/champion/inspect/{champion.pk}/", "/admin/training_completions/"):
         response = client.get(url)
         assert response.status_code == 403
-        assert "This area is for programme staff" in response.content.decode()
+        assert "This part of the site is for programme staff" in response.content.decode()
 
 
 def test_change_stage_is_blocked_with_the_readiness_list(client, coordinator, required_pair):
