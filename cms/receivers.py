@@ -3,6 +3,8 @@ stories in step with content and consent (connected in apps.py, hooks in wagtail
 
 from django.db import transaction
 
+from accounts.columns import format_when
+from champions.hooks import StaffRecordSection
 from champions.selectors.privacy import export_rows
 
 from .cache import public_cache_clear
@@ -32,3 +34,21 @@ def champion_data_export(champion) -> dict:
     """The champion's stories, for their data download."""
     stories = StoryPage.objects.filter(champion=champion)
     return {"stories": export_rows(stories, "title", "live", "first_published_at")}
+
+
+def champion_staff_record(champion) -> StaffRecordSection:
+    """The stories by or about the champion, for their admin record."""
+    stories = StoryPage.objects.filter(champion=champion).order_by("-latest_revision_created_at")
+    return StaffRecordSection(
+        heading="Stories",
+        columns=["Story", "Status", "First published"],
+        rows=[
+            [
+                story.title,
+                "Live" if story.live else "Not live",
+                format_when(story.first_published_at) or "-",
+            ]
+            for story in stories
+        ],
+        empty="No stories.",
+    )

@@ -18,5 +18,6 @@ for name, fn in [
     ("register_log_actions", log_actions),
     ("construct_homepage_panels", stories_panel),
     (champions_hooks.DATA_EXPORT, receivers.champion_data_export),
+    (champions_hooks.STAFF_RECORD, receivers.champion_staff_record),
 ]:
     hooks.register(name, fn)

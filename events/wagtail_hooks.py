@@ -31,5 +31,6 @@ for name, fn in [
     (STAFF_DIGEST, staff_digest_events),
     (champions_hooks.BOOKED_EVENTS, receivers.events_booked_by),
     (champions_hooks.DATA_EXPORT, receivers.champion_data_export),
+    (champions_hooks.STAFF_RECORD, receivers.champion_staff_record),
 ]:
     hooks.register(name, fn)

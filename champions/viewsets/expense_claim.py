@@ -44,7 +44,7 @@ class ExpenseClaimViewSet(ReviewViewSet):
     search_fields = ["description", "payment_reference", "champion__preferred_name"]
     list_export = [
         "pk",
-        "champion.preferred_name",
+        "champion.display_name",
         "champion.user.email",
         "champion.area",
         "date",
@@ -59,7 +59,7 @@ class ExpenseClaimViewSet(ReviewViewSet):
     ]
     export_headings = {
         "pk": "Claim",
-        "champion.preferred_name": "Champion",
+        "champion.display_name": "Champion",
         "champion.user.email": "E-mail",
         "champion.area": "Area",
         "get_category_display": "Category",

@@ -158,7 +158,11 @@ class ReviewBulkAction(BulkAction):
 
     @classmethod
     def get_queryset(cls, model, object_ids):
-        return list(model.objects.filter(pk__in=object_ids).select_related("champion"))
+        return list(
+            model.objects.filter(pk__in=object_ids).select_related(
+                "champion__user", "champion__area"
+            )
+        )
 
     def check_perm(self, obj):
         return obj.status in self.actionable_status
