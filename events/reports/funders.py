@@ -3,8 +3,11 @@
 from django.utils import timezone
 
 from champions.models.activity import format_hours
+from champions.money import format_money
+from champions.selectors import reports as champions_reports
 
 from ..selectors import reports
+from ..selectors import reports as events_reports
 from .base import FunderReportView
 
 
@@ -104,6 +107,94 @@ class TrainingComplianceReport(FunderReportView):
 
 
 REPORTS = [HoursAndReachReport, FactorCoverageReport, TrainingComplianceReport]
+
+
+class EventsAndAttendanceReport(FunderReportView):
+    """Events held by kind: bookings, attendance, walk-ins, no-shows and quorum met."""
+
+    page_title = "Events and attendance"
+    slug = "events-and-attendance"
+    permission = "events.view_event"
+    filters_used = ("start", "end", "area", "kind")
+    columns_spec = [
+        ("kind", "Kind of event"),
+        ("held", "Events held"),
+        ("bookings", "Champions booked"),
+        ("present", "Champions present"),
+        ("walk_ins", "Walk-ins"),
+        ("no_show_rate", "No-show rate"),
+        ("quorate", "Meetings with parent quorum"),
+    ]
+
+    def build(self, **params):
+        params.pop("stage", None)
+        found = events_reports.events_and_attendance(**params)
+        return {
+            "rows": found["rows"],
+            "chart": [(r["kind"], r["held"]) for r in found["rows"]],
+            "chart_title": "Events held by kind",
+            "summary": [("Parent quorum for a co-production meeting", found["quorum"])],
+        }
+
+
+class ExpensesReport(FunderReportView):
+    """Expenses claimed, approved and paid by category (childcare its own) and month."""
+
+    page_title = "Expenses"
+    slug = "expenses"
+    permission = "champions.view_expenseclaim"
+    filters_used = ("start", "end", "area", "stage")
+    columns_spec = [
+        ("category", "Category"),
+        ("month", "Month"),
+        ("claims", "Claims"),
+        ("claimed", "Claimed (£)"),
+        ("approved", "Approved (£)"),
+        ("paid", "Paid (£)"),
+    ]
+
+    def build(self, **params):
+        params.pop("kind", None)
+        found = champions_reports.expenses_by_category_and_month(**params)
+        paid = dict(found["paid_by_category"])
+        return {
+            "rows": found["rows"],
+            "chart": found["paid_by_category"],
+            "chart_title": "Paid by category",
+            "summary": [
+                ("Childcare paid", format_money(paid.get("Childcare", 0))),
+                ("All paid", format_money(sum(paid.values()))),
+            ],
+        }
+
+
+class OnboardingPipelineReport(FunderReportView):
+    """Champions per stage, conversion between stages and median days per stage."""
+
+    page_title = "Onboarding pipeline"
+    slug = "onboarding-pipeline"
+    permission = "champions.view_champion"
+    filters_used = ("start", "end", "area")
+    columns_spec = [
+        ("stage", "Stage"),
+        ("now", "Champions now"),
+        ("moved_on", "Moves out in the period"),
+        ("conversion", "Of which onward"),
+        ("median_days", "Median days in stage"),
+    ]
+
+    def build(self, **params):
+        found = champions_reports.onboarding_pipeline(
+            start=params["start"], end=params["end"], area=params.get("area")
+        )
+        return {
+            "rows": found["rows"],
+            "chart": [(r["stage"], r["now"]) for r in found["rows"]],
+            "chart_title": "Champions at each stage now",
+        }
+
+
+REPORTS += [EventsAndAttendanceReport, ExpensesReport, OnboardingPipelineReport]
 
 
 def funder_report_urls():

@@ -8,6 +8,7 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth, TruncQuarter
+from django.utils import timezone
 
 from champions.choices import ActivityStatus, Stage, TrainingStatus
 from champions.models import (
@@ -20,8 +21,9 @@ from champions.models import (
     TrainingRecord,
 )
 
-from ..choices import EventStatus
-from ..models import Event
+from ..choices import EventKind, EventStatus, RegistrationStatus
+from ..models import Event, EventsSettings, WalkIn
+from .attendance import events_with_parents_present
 
 NO_WARD = "No ward"
 EXPIRING_DAYS = 30
@@ -209,3 +211,52 @@ def training_compliance(*, today, area=None, stage=None) -> dict:
             }
         )
     return {"rows": rows, "champions": total}
+
+
+def events_and_attendance(*, start, end, area=None, kind=None) -> dict:
+    """Per kind of event held in the period (ended, not cancelled): events, bookings,
+    champions present, walk-ins, no-show rate (of bookings whose attendance was recorded)
+    and, for co-production meetings, how many met the parent quorum."""
+    events = _events_held(start, end, area=area, kind=kind).filter(ends_at__lte=timezone.now())
+    booked = Q(registrations__status=RegistrationStatus.BOOKED)
+    counts = {
+        row["kind"]: row
+        for row in events.values("kind").annotate(
+            held=Count("pk", distinct=True),
+            bookings=Count("registrations", filter=booked, distinct=True),
+            present=Count(
+                "registrations", filter=booked & Q(registrations__attended=True), distinct=True
+            ),
+            absent=Count(
+                "registrations", filter=booked & Q(registrations__attended=False), distinct=True
+            ),
+        )
+    }
+    walk_ins = dict(
+        WalkIn.objects.filter(event__in=events)
+        .values("event__kind")
+        .annotate(n=Count("pk"))
+        .values_list("event__kind", "n")
+    )
+    required = EventsSettings.load().meeting_quorum_parents
+    quorate = (
+        events_with_parents_present(events.filter(kind=EventKind.CO_PRODUCTION))
+        .filter(parents_present__gte=required)
+        .count()
+    )
+    rows = []
+    for event_kind in EventKind:
+        row = counts.get(event_kind.value, {})
+        recorded = row.get("present", 0) + row.get("absent", 0)
+        rows.append(
+            {
+                "kind": event_kind.label,
+                "held": row.get("held", 0),
+                "bookings": row.get("bookings", 0),
+                "present": row.get("present", 0),
+                "walk_ins": walk_ins.get(event_kind.value, 0),
+                "no_show_rate": f"{row.get('absent', 0) / recorded:.0%}" if recorded else "-",
+                "quorate": quorate if event_kind == EventKind.CO_PRODUCTION else "-",
+            }
+        )
+    return {"rows": rows, "quorum": required}

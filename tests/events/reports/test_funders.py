@@ -14,18 +14,20 @@ from django.db.models import Sum
 from django.test.utils import CaptureQueriesContext
 
 from champions.choices import ActivityStatus, Stage, TrainingStatus
-from champions.models import ActivityFactor, ActivityLog
-from events.models import Event
+from champions.models import ActivityFactor, ActivityLog, ExpenseClaim
+from events.models import Event, EventsSettings
 from tests.factories.accounts import CoordinatorFactory, StaffFactory, ViewerFactory
 from tests.factories.champions import (
     ActivityLogFactory,
     AreaFactory,
     ChampionFactory,
+    ExpenseClaimFactory,
+    StageChangeFactory,
     TrainingModuleFactory,
     TrainingRecordFactory,
     protective_factors,
 )
-from tests.factories.events import EventFactory
+from tests.factories.events import EventFactory, RegistrationFactory, WalkInFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +35,9 @@ NOW = datetime.datetime(2026, 6, 17, 11, 0, tzinfo=datetime.UTC)
 HOURS = "/admin/funders/hours-and-reach/"
 FACTORS = "/admin/funders/factor-coverage/"
 TRAINING = "/admin/funders/training-compliance/"
+EXPENSES = "/admin/funders/expenses/"
+EVENTS = "/admin/funders/events-and-attendance/"
+PIPELINE = "/admin/funders/onboarding-pipeline/"
 RANGE = {"start": "2026-04-01", "end": "2026-06-30"}
 
 
@@ -154,7 +159,7 @@ def test_downloads_cannot_carry_a_formula(coordinator_client):
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("url", [HOURS, FACTORS, TRAINING])
+@pytest.mark.parametrize("url", [HOURS, FACTORS, TRAINING, EXPENSES, EVENTS, PIPELINE])
 def test_viewers_and_coordinators_read_reports_and_champions_cannot(client, url):
     client.force_login(ViewerFactory())
     assert client.get(url).status_code == 200
@@ -169,7 +174,7 @@ def test_viewers_and_coordinators_read_reports_and_champions_cannot(client, url)
     assert (refused.status_code, refused.url) == (302, "/admin/")
 
 
-@pytest.mark.parametrize("url", [HOURS, FACTORS, TRAINING])
+@pytest.mark.parametrize("url", [HOURS, FACTORS, TRAINING, EXPENSES, EVENTS, PIPELINE])
 def test_reports_run_a_fixed_number_of_queries(coordinator_client, url):
     _programme()
     coordinator_client.get(url, RANGE)
@@ -188,3 +193,64 @@ def test_reports_run_a_fixed_number_of_queries(coordinator_client, url):
         coordinator_client.get(url, RANGE)
     assert len(more) == len(some)
     assert Event.objects.count() > 2
+
+
+def test_expenses_equal_direct_sums_with_childcare_on_its_own(coordinator_client):
+    champion = ChampionFactory(active=True)
+    may = datetime.date(2026, 5, 4)
+    ExpenseClaimFactory(
+        champion=champion, category="childcare", amount=Decimal("30"), date=may, paid=True
+    )
+    ExpenseClaimFactory(
+        champion=champion, category="childcare", amount=Decimal("12.50"), date=may, approved=True
+    )
+    ExpenseClaimFactory(champion=champion, category="travel", amount=Decimal("4.20"), date=may)
+    ExpenseClaimFactory(
+        champion=champion, category="travel", amount=Decimal("9"), date=may, rejected=True
+    )
+    rows = {(r["Category"], r["Month"]): r for r in _csv(coordinator_client, EXPENSES, RANGE)}
+    childcare = rows[("Childcare", "May 2026")]
+    direct = ExpenseClaim.objects.filter(category="childcare").aggregate(t=Sum("amount"))["t"]
+    assert Decimal(childcare["Claimed (£)"]) == direct == Decimal("42.50")
+    assert Decimal(childcare["Approved (£)"]) == Decimal("42.50")
+    assert Decimal(childcare["Paid (£)"]) == Decimal("30")
+    assert Decimal(rows[("Travel", "May 2026")]["Claimed (£)"]) == Decimal("13.20")
+    assert rows[("Food and drink", "May 2026")]["Claims"] == "0"
+    assert "Childcare paid" in coordinator_client.get(EXPENSES, RANGE).content.decode()
+
+
+def test_events_and_attendance_count_bookings_presence_walk_ins_and_quorum(coordinator_client):
+    held = EventFactory(kind="co_production", starts_at=_at(datetime.date(2026, 5, 12)))
+    for attended in (True, True, False, None):
+        RegistrationFactory(event=held, attended=attended)
+    WalkInFactory(event=held, role="parent")
+    EventFactory(kind="co_production", starts_at=_at(datetime.date(2026, 5, 13)), cancelled=True)
+    EventFactory(kind="co_production", starts_at=_at(datetime.date(2026, 6, 30)))  # not yet held
+    [row] = [r for r in _csv(coordinator_client, EVENTS, RANGE) if r["Events held"] != "0"]
+    assert (row["Events held"], row["Champions booked"], row["Champions present"]) == (
+        "1",
+        "4",
+        "2",
+    )
+    assert (row["Walk-ins"], row["No-show rate"]) == ("1", "33%")
+    required = EventsSettings.load().meeting_quorum_parents
+    assert row["Meetings with parent quorum"] == ("1" if required <= 3 else "0")
+
+
+def test_onboarding_pipeline_counts_stages_conversion_and_median_days(coordinator_client):
+    for days in (10, 20, 40):
+        champion = ChampionFactory(stage=Stage.ONBOARDING)
+        joined = NOW - datetime.timedelta(days=days + 5)
+        StageChangeFactory(champion=champion, from_stage="", to_stage="enquiry", changed_at=joined)
+        StageChangeFactory(
+            champion=champion,
+            from_stage="enquiry",
+            to_stage="onboarding",
+            changed_at=joined + datetime.timedelta(days=days),
+        )
+    ChampionFactory()  # still an enquiry
+    rows = {r["Stage"]: r for r in _csv(coordinator_client, PIPELINE, RANGE)}
+    assert rows["Enquiry"]["Champions now"] == "1" and rows["Onboarding"]["Champions now"] == "3"
+    assert rows["Enquiry"]["Moves out in the period"] == "3"
+    assert rows["Enquiry"]["Of which onward"] == "100%"
+    assert rows["Enquiry"]["Median days in stage"] == "20"
