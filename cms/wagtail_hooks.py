@@ -7,6 +7,10 @@ from accounts.audit import register_audit_actions
 from champions import hooks as champions_hooks
 
 from . import audit, receivers
+from .views.admin.coproduction_report import (
+    coproduction_report_menu_item,
+    coproduction_report_urls,
+)
 from .views.admin.home import stories_panel
 
 
@@ -17,6 +21,8 @@ def log_actions(actions):
 for name, fn in [
     ("register_log_actions", log_actions),
     ("construct_homepage_panels", stories_panel),
+    ("register_admin_urls", coproduction_report_urls),
+    ("register_reports_menu_item", coproduction_report_menu_item),
     (champions_hooks.DATA_EXPORT, receivers.champion_data_export),
     (champions_hooks.STAFF_RECORD, receivers.champion_staff_record),
 ]:
