@@ -12,6 +12,7 @@ from .views.admin.coproduction_report import (
     coproduction_report_urls,
 )
 from .views.admin.home import stories_panel
+from .views.admin.impact_pack import impact_pack_menu_item, impact_pack_urls
 
 
 def log_actions(actions):
@@ -23,6 +24,8 @@ for name, fn in [
     ("construct_homepage_panels", stories_panel),
     ("register_admin_urls", coproduction_report_urls),
     ("register_reports_menu_item", coproduction_report_menu_item),
+    ("register_admin_urls", impact_pack_urls),
+    ("register_reports_menu_item", impact_pack_menu_item),
     (champions_hooks.DATA_EXPORT, receivers.champion_data_export),
     (champions_hooks.STAFF_RECORD, receivers.champion_staff_record),
 ]:
