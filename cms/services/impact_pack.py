@@ -2,6 +2,7 @@
 kept in private storage, and the coordinator who asked is e-mailed when it is ready."""
 
 import datetime
+import uuid
 from io import BytesIO
 
 from dateutil.relativedelta import relativedelta
@@ -128,7 +129,9 @@ def impact_pack_pdf(figures: dict, *, title: str) -> bytes:
     return buffer.getvalue()
 
 
-def impact_pack_build(*, quarter: datetime.date, area_id: int | None, user_id: int) -> str:
+def impact_pack_build(
+    *, quarter: datetime.date, area_id: int | None, user_id: int, request_id: str
+) -> str:
     """Build the pack, save it privately (replacing an older one) and e-mail the requester."""
     area = Area.objects.filter(pk=area_id).first() if area_id else None
     where = area.name if area else "the whole programme"
@@ -141,7 +144,8 @@ def impact_pack_build(*, quarter: datetime.date, area_id: int | None, user_id: i
     user = get_user_model().objects.get(pk=user_id)
     link = absolute_url(reverse("cms_impact_pack_download", args=[name.removeprefix(f"{FOLDER}/")]))
     outbox_message_queue(
-        key=f"cms.impact_pack.{user_id}.{name}.{datetime.datetime.now():%Y%m%d%H%M%S}",
+        # One request built twice (a retried task) is announced once.
+        key=f"cms.impact_pack.{request_id}.ready",
         user=user,
         address=user.email,
         subject=f"{title} is ready",
@@ -152,7 +156,7 @@ def impact_pack_build(*, quarter: datetime.date, area_id: int | None, user_id: i
 
 def impact_pack_request(*, quarter: datetime.date, area: Area | None, user) -> None:
     """Ask for a pack: built by a worker once this request's transaction has committed."""
-    args = (quarter.isoformat(), area.pk if area else None, user.pk)
+    args = (quarter.isoformat(), area.pk if area else None, user.pk, uuid.uuid4().hex)
     transaction.on_commit(lambda: build_impact_pack.delay(*args))
 
 

@@ -115,3 +115,12 @@ def test_only_staff_with_report_rights_download_packs(client, django_capture_on_
     assert client.get("/admin/impact-pack/2026-04-programme.pdf").status_code == 403
     client.force_login(CoordinatorFactory())
     assert client.get("/admin/impact-pack/2025-01-elsewhere.pdf").status_code == 404
+
+
+def test_a_pack_built_twice_is_announced_once():
+    from cms.services.impact_pack import impact_pack_build  # the task's service, run twice
+
+    coordinator = CoordinatorFactory()
+    for _ in range(2):
+        impact_pack_build(quarter=Q2, area_id=None, user_id=coordinator.pk, request_id="r1")
+    assert OutboxMessage.objects.filter(user=coordinator).count() == 1
