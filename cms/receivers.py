@@ -7,8 +7,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowState
 
+from accounts.columns import format_when
 from accounts.storage import private_storage
 from champions.choices import ConsentKind
+from champions.hooks import StaffRecordSection
 from champions.selectors.privacy import export_rows, note_exported
 
 from .cache import public_cache_clear
@@ -111,3 +113,21 @@ def public_events_path() -> str | None:
     """The events app's hook: the live "What's on" page lists public events (events/hooks.py)."""
     page = PublicEventsPage.objects.live().first()
     return page.url if page else None
+
+
+def champion_staff_record(champion) -> StaffRecordSection:
+    """The stories by or about the champion, for their admin record."""
+    stories = StoryPage.objects.filter(champion=champion).order_by("-latest_revision_created_at")
+    return StaffRecordSection(
+        heading="Stories",
+        columns=["Story", "Status", "First published"],
+        rows=[
+            [
+                story.title,
+                "Live" if story.live else "Not live",
+                format_when(story.first_published_at) or "-",
+            ]
+            for story in stories
+        ],
+        empty="No stories.",
+    )

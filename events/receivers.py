@@ -7,7 +7,9 @@ imports events, so this is where events reacts to what happens to a champion.
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.columns import format_when
 from accounts.site import absolute_url
+from champions.hooks import StaffRecordSection
 from champions.selectors.privacy import export_rows
 
 from .choices import RegistrationStatus
@@ -66,3 +68,30 @@ def champion_data_export(champion) -> dict:
             "submitted_at",
         ),
     }
+
+
+def champion_staff_record(champion) -> StaffRecordSection:
+    """The events the champion booked and whether they came, for their admin record."""
+    registrations = list(
+        Registration.objects.filter(champion=champion)
+        .select_related("event")
+        .order_by("-event__starts_at", "-pk")
+    )
+    attended = {True: "Present", False: "Absent", None: "Not recorded"}
+    booked = [r for r in registrations if r.status == RegistrationStatus.BOOKED]
+    came = sum(1 for r in booked if r.attended)
+    return StaffRecordSection(
+        heading="Events booked and attended",
+        columns=["Event", "When", "Booking", "Attendance"],
+        rows=[
+            [
+                r.event.title,
+                format_when(r.event.starts_at),
+                r.get_status_display(),
+                attended[r.attended],
+            ]
+            for r in registrations
+        ],
+        summary=f"{len(booked)} booked, {came} attended.",
+        empty="No events booked yet.",
+    )

@@ -7,6 +7,7 @@ from accounts.audit import register_audit_actions
 from champions import hooks as champions_hooks
 
 from . import audit, receivers
+from .reports.funders import REPORTS, funder_report_urls
 from .selectors.digest import staff_digest_events
 from .services.digest import STAFF_DIGEST
 from .views.admin.digest import weekly_digest_menu_item, weekly_digest_urls
@@ -28,8 +29,14 @@ for name, fn in [
     ("construct_homepage_panels", events_home_panels),
     ("register_admin_urls", weekly_digest_urls),
     ("register_reports_menu_item", weekly_digest_menu_item),
+    ("register_admin_urls", funder_report_urls),
+    *(
+        ("register_reports_menu_item", lambda report=report, i=i: report.menu_item(800 + i))
+        for i, report in enumerate(REPORTS)
+    ),
     (STAFF_DIGEST, staff_digest_events),
     (champions_hooks.BOOKED_EVENTS, receivers.events_booked_by),
     (champions_hooks.DATA_EXPORT, receivers.champion_data_export),
+    (champions_hooks.STAFF_RECORD, receivers.champion_staff_record),
 ]:
     hooks.register(name, fn)

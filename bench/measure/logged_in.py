@@ -1,16 +1,20 @@
 """Logged-in pages: response times through gunicorn, SQL query counts in-process."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Count
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.models import User
 from bench.generate import COORDINATOR_EMAIL, REGISTER_TITLE
 from champions.models import Champion
+from cms.views.admin.coproduction_report import CoproductionReport
 from events.models import Event
+from events.reports.funders import REPORTS
 
 from . import say
 from .timing import count_queries, percentile, timed_gets
@@ -88,7 +92,25 @@ def logged_in_pages() -> list[dict]:
             staff,
             (staff, small_sheet),
         ),
+        *admin_home_and_reports(staff),
     ]
+
+
+def admin_home_and_reports(staff) -> list[dict]:
+    """The coordinator's admin home, and each funder report for a whole year and every ward
+    (the query count compared with the same report for one month)."""
+    today = timezone.localdate()
+    year = f"?start={today - datetime.timedelta(days=365):%Y-%m-%d}&end={today:%Y-%m-%d}"
+    month = f"?start={today - datetime.timedelta(days=30):%Y-%m-%d}&end={today:%Y-%m-%d}"
+    pages = [_page("Admin: coordinator's home", "/admin/", staff, (staff, "/admin/"))]
+    for report in [*REPORTS, CoproductionReport]:
+        path = f"/admin/funders/{report.slug}/"
+        pages.append(
+            _page(
+                f"Report: {report.page_title} (a year)", path + year, staff, (staff, path + month)
+            )
+        )
+    return pages
 
 
 def _page(label: str, path: str, user, small: tuple) -> dict:

@@ -4,6 +4,7 @@ TARGETS = {
     "public_ratio": 0.5,
     "public_p99_ms": 100,
     "logged_in_p95_ms": 150,
+    "report_p95_ms": 1000,
     "export_rows_per_s": 50_000,
     "export_growth_mb": 100,
     "reminders_per_s": 200,
@@ -21,7 +22,9 @@ def public_met(r: dict) -> bool | None:
 def logged_in_met(r: dict) -> bool:
     # More data must not mean more queries (less data may take one more, for a filter).
     constant = r["queries_small"] is None or r["queries"] <= r["queries_small"]
-    return r["status"] == 200 and r["p95_ms"] < TARGETS["logged_in_p95_ms"] and constant
+    # A funder report for a whole year and every ward has a second (issue 15); pages 150 ms.
+    limit = TARGETS["report_p95_ms" if r["label"].startswith("Report:") else "logged_in_p95_ms"]
+    return r["status"] == 200 and r["p95_ms"] < limit and constant
 
 
 def export_met(e: dict) -> bool:

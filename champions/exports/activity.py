@@ -12,12 +12,13 @@ from wagtail.admin.views.mixins import Echo
 
 from ..choices import ActivityKind, ActivityStatus
 from ..models import ActivityFactor, ProtectiveFactor
+from ..models.profile import champion_display_name
 from . import neutralise_formula
 
 CHUNK = 5000
 # The listing's list_export: the XLSX export and headings use it; _write follows its order.
 COLUMNS = [
-    "champion.preferred_name",
+    "champion.display_name",
     "champion.area",
     "date",
     "get_kind_display",
@@ -33,7 +34,10 @@ COLUMNS = [
 ]
 VALUES = (
     "pk",
+    "champion_id",
     "champion__preferred_name",
+    "champion__user__first_name",
+    "champion__user__last_name",
     "champion__area__name",
     "date",
     "kind",
@@ -74,10 +78,19 @@ def _write(writer, chunk, kinds, statuses, factor_labels):
         activity_id__in=[row[0] for row in chunk]
     ).values_list("activity_id", "factor"):
         factors[activity_id].append(factor_labels[factor])
-    out = []
-    for (
-        pk,
-        name,
+    return b"".join(
+        writer.writerow(_cells(row, kinds, statuses, factors.get(row[0], ()))) for row in chunk
+    )
+
+
+def _cells(row, kinds, statuses, factor_names) -> list:
+    """One CSV row from one `VALUES` tuple, text made formula-safe."""
+    (
+        _pk,
+        champion_id,
+        preferred_name,
+        first_name,
+        last_name,
         area,
         date,
         kind,
@@ -92,28 +105,28 @@ def _write(writer, chunk, kinds, statuses, factor_labels):
         last,
         email,
         reviewed_at,
-    ) in chunk:
-        reviewer = f"{first} {last}".strip() or email or ""
-        event = (
-            f"{event_title} ({timezone.localtime(event_start):%-d %b %Y})" if event_title else ""
-        )
-        out.append(
-            writer.writerow(
-                [
-                    neutralise_formula(name),
-                    neutralise_formula(area or ""),
-                    date.isoformat(),
-                    kinds.get(kind, kind),
-                    hours,
-                    "" if reached is None else reached,
-                    neutralise_formula(event),
-                    ", ".join(factors.get(pk, ())),
-                    neutralise_formula(description),
-                    statuses.get(status, status),
-                    neutralise_formula(message),
-                    neutralise_formula(reviewer),
-                    timezone.localtime(reviewed_at).isoformat() if reviewed_at else "",
-                ]
-            )
-        )
-    return b"".join(out)
+    ) = row
+    reviewer = f"{first} {last}".strip() or email or ""
+    name = champion_display_name(
+        pk=champion_id,
+        preferred_name=preferred_name,
+        first_name=first_name,
+        last_name=last_name,
+        area=area,
+    )
+    event = f"{event_title} ({timezone.localtime(event_start):%-d %b %Y})" if event_title else ""
+    return [
+        neutralise_formula(name),
+        neutralise_formula(area or ""),
+        date.isoformat(),
+        kinds.get(kind, kind),
+        hours,
+        "" if reached is None else reached,
+        neutralise_formula(event),
+        ", ".join(factor_names),
+        neutralise_formula(description),
+        statuses.get(status, status),
+        neutralise_formula(message),
+        neutralise_formula(reviewer),
+        timezone.localtime(reviewed_at).isoformat() if reviewed_at else "",
+    ]

@@ -24,6 +24,21 @@ class Area(models.Model):
         return self.name
 
 
+def champion_display_name(
+    *, pk, preferred_name: str, first_name: str, last_name: str, area: str, full_name=True
+) -> str:
+    """The one rule for naming a champion wherever staff see one (admin, exports, digests,
+    finance files) so that two champions are told apart: the full name (with the name they go
+    by, if another), or, where it is not to be shown or is missing, the name they go by with
+    area and short id ("Amina (Kursaal, #42)")."""
+    name = f"{first_name} {last_name}".strip()
+    if full_name and name:
+        # Staff know many champions by the name they chose: "Margaret Jones (Peggy)".
+        known_as = preferred_name.strip()
+        return f"{name} ({known_as})" if known_as and known_as != first_name.strip() else name
+    return f"{preferred_name} ({area or 'no area'}, #{pk})"
+
+
 class Champion(models.Model):
     """A parent volunteer's profile, tied one-to-one to their user account."""
 
@@ -80,19 +95,19 @@ class Champion(models.Model):
         ]
 
     def __str__(self):
-        return self.preferred_name
+        return self.display_name()
 
     def display_name(self, *, full_name: bool = True) -> str:
-        """The name that tells champions apart wherever staff see one (admin, exports, digests,
-        finance files): the full name, or, where it is not to be shown or is missing, the first
-        name with area and short id ("Amina (Westborough, #42)"). Needs `user` and `area`
-        loaded."""
-        if full_name:
-            name = self.user.get_full_name().strip()
-            if name:
-                return name
-        area = self.area.name if self.area_id else "no area"
-        return f"{self.preferred_name} ({area}, #{self.pk})"
+        """The name that tells champions apart (champion_display_name). Needs `user` and `area`
+        loaded: select_related("user", "area") in lists."""
+        return champion_display_name(
+            pk=self.pk,
+            preferred_name=self.preferred_name,
+            first_name=self.user.first_name,
+            last_name=self.user.last_name,
+            area=self.area.name if self.area_id else "",
+            full_name=full_name,
+        )
 
     @property
     def email(self):

@@ -32,11 +32,12 @@ def activity_log_months_for(champion: Champion) -> list[datetime.date]:
 
 
 def activity_hours_approved_totals(champion: Champion, today: datetime.date | None = None) -> dict:
-    """Approved hours this month, this quarter and all time."""
+    """Approved hours this month, this quarter, this (calendar) year and all time."""
     today = today or timezone.localdate()
     totals = champion.activity_logs.filter(status=ActivityStatus.APPROVED).aggregate(
         month=Sum("hours", filter=Q(date__gte=today.replace(day=1))),
         quarter=Sum("hours", filter=Q(date__gte=quarter_start(today))),
+        year=Sum("hours", filter=Q(date__gte=today.replace(month=1, day=1))),
         all_time=Sum("hours"),
     )
     return {key: value or ZERO for key, value in totals.items()}

@@ -60,7 +60,7 @@ def training_records_expire(*, today: dt.date) -> int:
     """Mark completions past their expiry date as expired; returns how many changed."""
     lapsed = list(
         TrainingRecord.objects.select_for_update()
-        .select_related("champion", "module")
+        .select_related("champion__user", "champion__area", "module")
         .filter(status=TrainingStatus.COMPLETED, expires_on__lt=today)
     )
     for record in lapsed:

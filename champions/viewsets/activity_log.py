@@ -44,7 +44,7 @@ class ActivityLogViewSet(ReviewViewSet):
     search_fields = ["description", "champion__preferred_name"]
     list_export = ACTIVITY_EXPORT_COLUMNS
     export_headings = {
-        "champion.preferred_name": "Champion",
+        "champion.display_name": "Champion",
         "champion.area": "Ward",
         "get_kind_display": "Type",
         "protective_factor_labels": "Protective factors",

@@ -22,6 +22,7 @@ from ..selectors.champions import (
     champions_with_expired_training,
 )
 from ..selectors.readiness import champion_readiness_gaps
+from ..selectors.record import champion_staff_record
 from ..selectors.supervision import supervisions_overdue
 from ..selectors.training import training_modules_required
 from ..selectors.welcome import enquiries_without_contact
@@ -107,6 +108,7 @@ class ChampionIndexView(SafeExportIndexView):
         columns[0] = self._get_title_column_class(TitleColumn)(
             "preferred_name",
             label="Name",
+            accessor=lambda champion: champion.display_name(),
             sort_key="preferred_name",
             get_url=lambda champion: reverse("champions_champion:inspect", args=[champion.pk]),
         )
@@ -187,6 +189,7 @@ class ChampionInspectView(generic.InspectView):
             if user.has_perm("champions.view_supervisionnote")
             else None,
             history=list(champion.stage_changes.all()),
+            **champion_staff_record(champion, today=today),
             can_add_check=user.has_perm("champions.add_onboardingcheck"),
             can_change_check=user.has_perm("champions.change_onboardingcheck"),
             can_add_record=user.has_perm("champions.add_trainingrecord"),
@@ -252,6 +255,7 @@ class ChampionViewSet(ProgrammeViewSet):
     list_per_page = 50
     ordering = ["preferred_name", "pk"]
     list_export = [
+        "display_name",
         "preferred_name",
         "user.email",
         "get_stage_display",
@@ -262,7 +266,8 @@ class ChampionViewSet(ProgrammeViewSet):
         "attention_needed",
     ]
     export_headings = {
-        "preferred_name": "Name",
+        "display_name": "Name",
+        "preferred_name": "Preferred name",
         "user.email": "E-mail",
         "get_stage_display": "Stage",
         "area": "Ward",

@@ -26,4 +26,4 @@ class ConsentViewSet(ProgrammeViewSet):
     export_headings = {"get_kind_display": "Consent"}
     export_filename = "consents"
 
-    list_select_related = ["champion"]
+    list_select_related = ["champion__user", "champion__area"]

@@ -49,7 +49,7 @@ class ExpenseClaimViewSet(ReviewViewSet):
     search_fields = ["description", "payment_reference", "champion__preferred_name"]
     list_export = [
         "pk",
-        "champion.preferred_name",
+        "champion.display_name",
         "champion.user.email",
         "champion.area",
         "date",
@@ -64,7 +64,7 @@ class ExpenseClaimViewSet(ReviewViewSet):
     ]
     export_headings = {
         "pk": "Claim",
-        "champion.preferred_name": "Champion",
+        "champion.display_name": "Champion",
         "champion.user.email": "E-mail",
         "champion.area": "Ward",
         "get_category_display": "Category",

@@ -52,4 +52,4 @@ class OnboardingCheckViewSet(ChampionRecordViewSet):
     }
     export_filename = "onboarding-checks"
 
-    list_select_related = ["champion", "recorded_by"]
+    list_select_related = ["champion__user", "champion__area", "recorded_by"]

@@ -162,7 +162,11 @@ class ReviewBulkAction(BulkAction):
             # ?id= comes from the address bar: a non-number (or one past the database's
             # integers) is no row, not a server error.
             object_ids = [i for i in object_ids if i.isdigit() and int(i) < 2**63]
-        return list(model.objects.filter(pk__in=object_ids).select_related("champion"))
+        return list(
+            model.objects.filter(pk__in=object_ids).select_related(
+                "champion__user", "champion__area"
+            )
+        )
 
     def check_perm(self, obj):
         return obj.status in self.actionable_status

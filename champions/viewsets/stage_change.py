@@ -28,4 +28,4 @@ class StageChangeViewSet(ProgrammeViewSet):
     export_headings = {"get_from_stage_display": "From", "get_to_stage_display": "To"}
     export_filename = "stage-history"
 
-    list_select_related = ["champion", "changed_by"]
+    list_select_related = ["champion__user", "champion__area", "changed_by"]

@@ -20,4 +20,4 @@ class SupervisionNoteViewSet(ChampionRecordViewSet):
     export_headings = {"get_kind_display": "Kind"}
     export_filename = "supervision-notes"
 
-    list_select_related = ["champion", "author", "reflection"]
+    list_select_related = ["champion__user", "champion__area", "author", "reflection"]

@@ -55,4 +55,4 @@ class TrainingRecordViewSet(ChampionRecordViewSet):
     export_headings = {"get_status_display": "Status"}
     export_filename = "training-records"
 
-    list_select_related = ["champion", "module", "verified_by"]
+    list_select_related = ["champion__user", "champion__area", "module", "verified_by"]

@@ -1,5 +1,5 @@
 """Background jobs of the public site; Celery autodiscovery imports this package."""
 
-from . import stories
+from . import impact_pack, stories
 
-__all__ = ["stories"]
+__all__ = ["impact_pack", "stories"]

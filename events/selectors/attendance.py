@@ -82,6 +82,6 @@ def event_register(event: Event) -> QuerySet:
     """The booked registrations on an event, with their champions, for the attendance register."""
     return (
         Registration.objects.filter(event=event, status=RegistrationStatus.BOOKED)
-        .select_related("champion")
+        .select_related("champion__user", "champion__area")
         .order_by("champion__preferred_name", "pk")
     )

@@ -84,6 +84,6 @@ class AttendanceRegisterView(EventActionView):
             ),
             waiting=Registration.objects.filter(
                 event=self.event, status=RegistrationStatus.WAITING
-            ).select_related("champion"),
+            ).select_related("champion__user", "champion__area"),
         )
         return context

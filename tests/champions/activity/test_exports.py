@@ -28,7 +28,9 @@ def _rows(response):
 
 def test_csv_export_has_the_listing_columns_and_neutralises_formulas(client):
     client.force_login(CoordinatorFactory())
-    champion = ChampionFactory(preferred_name="=HYPERLINK(1)", area=AreaFactory(name="Kursaal"))
+    champion = ChampionFactory(
+        user__first_name="=HYPERLINK(1)", user__last_name="", area=AreaFactory(name="Kursaal")
+    )
     event = EventFactory(title="Library stall")
     log = ActivityLogFactory(
         champion=champion,
@@ -45,7 +47,7 @@ def test_csv_export_has_the_listing_columns_and_neutralises_formulas(client):
     assert rows[0][:4] == ["Champion", "Ward", "Date", "Type"]
     assert len(rows) == 2
     row = dict(zip(rows[0], rows[1], strict=True))
-    assert row["Champion"] == "'=HYPERLINK(1)"
+    assert row["Champion"] == "'=HYPERLINK(1)"  # the full name, made safe
     assert row["Ward"] == "Kursaal"
     assert row["Date"] == "2026-11-02"
     assert row["Hours"] == "1.75"

@@ -174,6 +174,7 @@ def test_totals_match_a_direct_sum(operations):
     assert approved_hours_totals(champion) == {
         "month": sum((h for d, h in approved if d >= datetime.date(2026, 3, 1)), Decimal(0)),
         "quarter": sum((h for d, h in approved if d >= datetime.date(2026, 1, 1)), Decimal(0)),
+        "year": sum((h for d, h in approved if d >= datetime.date(2026, 1, 1)), Decimal(0)),
         "all_time": sum((h for _, h in approved), Decimal(0)),
     }
     assert {c.pk: [c.amount, c.status] for c in champion.expense_claims.all()} == claims

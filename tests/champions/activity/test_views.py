@@ -186,6 +186,7 @@ def test_my_activity_shows_approved_totals_for_month_quarter_and_all_time(
     assert response.context["totals"] == {
         "month": Decimal("2.5"),
         "quarter": Decimal("5.5"),
+        "year": Decimal("5.5"),
         "all_time": Decimal("9.5"),
     }
     assert len(response.context["page"].object_list) == 5

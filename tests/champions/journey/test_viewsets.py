@@ -93,7 +93,10 @@ def test_filters_stage_area_ready_dbs_due_and_expired_training(
     def names(**params):
         html = client.get(INDEX, params).content.decode()
         return {
-            n for n in ("Ready", "Notready", "Dbsdue", "Lapsed") if re.search(rf">\s*{n}\s*<", html)
+            # Listed by full name with the name they go by: "Ann Lee (Ready)".
+            n
+            for n in ("Ready", "Notready", "Dbsdue", "Lapsed")
+            if re.search(rf"\({n}\)\s*<", html)
         }
 
     assert names() == {"Ready", "Notready", "Dbsdue", "Lapsed"}
@@ -132,15 +135,15 @@ def test_csv_export_neutralises_formulas_and_follows_the_filter(client, coordina
     response = client.get(INDEX, {"export": "csv", "stage": Stage.ACTIVE})
     assert response["Content-Disposition"] == 'attachment; filename="champions.csv"'
     table = rows(response)
-    assert table[0][:3] == ["Name", "E-mail", "Stage"]
-    assert [row[0] for row in table[1:]] == ['\'=HYPERLINK("http://evil.example","x")']
+    assert table[0][:4] == ["Name", "Preferred name", "E-mail", "Stage"]
+    assert [row[1] for row in table[1:]] == ['\'=HYPERLINK("http://evil.example","x")']
 
 
 def test_xlsx_export_neutralises_formulas(client, coordinator):
     ChampionFactory(preferred_name="@SUM(A1:A9)")
     response = client.get(INDEX, {"export": "xlsx"})
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
-    assert sheet["A2"].value == "'@SUM(A1:A9)"
+    assert sheet["B2"].value == "'@SUM(A1:A9)"
 
 
 def test_viewer_can_read_but_not_change_anything(client, viewer, required_pair):
