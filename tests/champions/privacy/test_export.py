@@ -34,7 +34,7 @@ NOT_EXPORTED = {
     "wagtaildocs.Document": "Documents are uploaded by staff; champions cannot upload them.",
     "mfa.Authenticator": "Second-factor secrets: never disclosed, even to their owner.",
     "cms.OutcomeRelatedStory": "The link from an outcome page to a story; the story is exported.",
-    "champions.CoordinatorProfile": "A staff member's profile (wards covered); champions have none.",
+    "champions.CoordinatorProfile": "A staff member's profile (wards covered).",
     "champions.GroupMessage": "A staff group message; what each champion got is in their messages.",
     "champions.SafeguardingConcern": (
         "Restricted safeguarding record: the safeguarding lead decides disclosure case by case "
