@@ -36,7 +36,7 @@ from bench.measure import say  # noqa: E402
 from bench.measure.consultations import measure_consultations  # noqa: E402
 from bench.measure.database import prepare  # noqa: E402
 from bench.measure.export import measure_export  # noqa: E402
-from bench.measure.load import wrk_path  # noqa: E402
+from bench.measure.load import ensure_wrk  # noqa: E402
 from bench.measure.logged_in import measure_logged_in  # noqa: E402
 from bench.measure.machine import machine  # noqa: E402
 from bench.measure.public import measure_public  # noqa: E402
@@ -91,7 +91,7 @@ def measure(args: argparse.Namespace, only: set[str]) -> dict:
 
 def main(argv=None) -> None:
     args = parse_args(argv)
-    wrk_path()  # fail now, not after loading a million rows
+    ensure_wrk()  # install or fail now, not after loading a million rows
     RESULTS.mkdir(parents=True, exist_ok=True)
     only = set(args.only or MEASUREMENTS)
     results = {

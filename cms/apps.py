@@ -11,12 +11,12 @@ class CmsConfig(AppConfig):
         from wagtail.models import Page
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from champions.models import Commendation, Consent
+        from champions.models import ActivityLog, Commendation, Consent
         from champions.signals import champion_anonymising, consent_withdrawn
         from events.models import Event
 
         from . import receivers
-        from .models import StoryPage
+        from .models import OutcomePage, StoryPage
 
         consent_withdrawn.connect(receivers.on_consent_withdrawn, dispatch_uid="cms-consent")
         champion_anonymising.connect(
@@ -31,4 +31,18 @@ class CmsConfig(AppConfig):
         for model in (Commendation, Consent, Event):
             post_save.connect(
                 receivers.on_content_changed, sender=model, dispatch_uid=f"cms-{model.__name__}"
+            )
+        # The impact figures (cms/cache.py): approved hours, events held, outcomes achieved.
+        post_save.connect(
+            receivers.on_activity_log_saved, sender=ActivityLog, dispatch_uid="cms-fig-log"
+        )
+        post_delete.connect(
+            receivers.on_activity_log_deleted, sender=ActivityLog, dispatch_uid="cms-fig-log-del"
+        )
+        post_save.connect(receivers.on_figures_changed, sender=Event, dispatch_uid="cms-fig-event")
+        for signal in (page_published, page_unpublished):
+            signal.connect(
+                receivers.on_figures_changed,
+                sender=OutcomePage,
+                dispatch_uid=f"cms-fig-{id(signal)}",
             )

@@ -3,6 +3,12 @@
 Pages opt in (PublicCacheMixin). Every key carries a generation number; bumping it
 (`public_cache_clear`) retires all cached pages at once. It is bumped on publish, unpublish,
 page moves and deletes, and on consent changes, so nothing outlives what it may show.
+
+The impact figures (aggregates over every log and event) are cached apart, so a page miss
+(after a publish, or a URL the cache has not seen) does not recompute them: shared by the home
+and impact pages, kept PUBLIC_FIGURES_CACHE_SECONDS, and retired at once when a log is
+approved or stops being approved (cms/receivers.py). Pages that show them are kept no longer
+than that either (`public_cache_seconds`), so a figure on a page is at most twice as old.
 """
 
 import hashlib
@@ -14,22 +20,43 @@ GENERATION_KEY = "public-page-cache:generation"
 # Longer query strings are not real filters: they are served but never stored, so junk URLs
 # cannot fill the cache.
 MAX_CACHED_QUERY_LENGTH = 200
+FIGURES_GENERATION_KEY = "public-figures:generation"
 
 
-def _generation() -> int:
-    generation = cache.get(GENERATION_KEY)
+def _generation(key: str = GENERATION_KEY) -> int:
+    generation = cache.get(key)
     if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
+        cache.add(key, 1, timeout=None)
+        generation = cache.get(key, 1)
     return generation
+
+
+def _bump(key: str) -> None:
+    try:
+        cache.incr(key)
+    except ValueError:
+        cache.add(key, 1, timeout=None)
 
 
 def public_cache_clear(**kwargs) -> None:
     """Retire every cached public page (usable directly as a signal receiver)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.add(GENERATION_KEY, 1, timeout=None)
+    _bump(GENERATION_KEY)
+
+
+def figures_cached(name: str, compute):
+    """`compute()`'s value, shared through the cache for PUBLIC_FIGURES_CACHE_SECONDS."""
+    key = f"public-figures:{_generation(FIGURES_GENERATION_KEY)}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, settings.PUBLIC_FIGURES_CACHE_SECONDS)
+    return value
+
+
+def figures_cache_clear() -> None:
+    """Retire the cached figures, and the pages that show them."""
+    _bump(FIGURES_GENERATION_KEY)
+    public_cache_clear()
 
 
 def _key(request, generation):
@@ -60,6 +87,7 @@ class PublicPageCacheMiddleware:
         if cached is not None:
             return cached
         response = self.get_response(request)
+        timeout = min(timeout, getattr(response, "public_cache_seconds", None) or timeout)
         if (
             getattr(response, "public_cacheable", False)
             and response.status_code == 200

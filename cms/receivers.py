@@ -9,11 +9,11 @@ from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowStat
 
 from accounts.columns import format_when
 from accounts.storage import private_storage
-from champions.choices import ConsentKind
+from champions.choices import ActivityStatus, ConsentKind
 from champions.hooks import StaffRecordSection
 from champions.selectors.privacy import export_rows, note_exported
 
-from .cache import public_cache_clear
+from .cache import figures_cache_clear, public_cache_clear
 from .models import PublicEventsPage, StoryPage
 from .models.stories import StoryPageTag
 from .services.photos import (
@@ -46,6 +46,25 @@ def on_content_changed(sender, **kwargs):
     # cached from the old data by a request that ran in between.
     public_cache_clear()
     transaction.on_commit(public_cache_clear)
+
+
+def on_figures_changed(sender, **kwargs):
+    # Like on_content_changed: now, and again after commit (a request may have cached the
+    # old figures in between).
+    figures_cache_clear()
+    transaction.on_commit(figures_cache_clear)
+
+
+def on_activity_log_saved(sender, instance, **kwargs):
+    """Approved hours are in the impact figures: a log approved, changed while approved, or
+    no longer approved retires them."""
+    if ActivityStatus.APPROVED in (instance.status, instance.status_when_loaded):
+        on_figures_changed(sender)
+
+
+def on_activity_log_deleted(sender, instance, **kwargs):
+    if instance.status == ActivityStatus.APPROVED:
+        on_figures_changed(sender)
 
 
 def on_champion_anonymising(sender, champion, **kwargs):

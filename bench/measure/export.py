@@ -14,7 +14,7 @@ from .processes import ROOT, bench_env
 
 def export_path() -> str:
     """The CSV export of every activity log (status "All"; the listing opens on "submitted")."""
-    return f"{reverse('activitylog:index')}?export=csv&status="
+    return f"{reverse('champions_activitylog:index')}?export=csv&status="
 
 
 def measure_export() -> dict:

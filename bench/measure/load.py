@@ -1,5 +1,6 @@
 """Drive one URL with wrk for a fixed time at a fixed concurrency and parse its summary."""
 
+import os
 import re
 import shutil
 import subprocess
@@ -7,7 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SCRIPT = Path(__file__).resolve().parent / "wrk_report.lua"
-INSTALL_HINT = "wrk is not installed: apt-get install wrk (Debian/Ubuntu) or brew install wrk"
+INSTALL_HINT = (
+    "wrk is not installed, and only root may install it here: run `sudo apt-get install wrk`"
+    " (Debian/Ubuntu) or `brew install wrk` (macOS), then `make bench` again."
+)
+APT_FAILED = "apt-get could not install wrk (exit status {code}); install it by hand: {hint}"
 
 
 @dataclass
@@ -35,6 +40,23 @@ def wrk_path() -> str:
     if path is None:
         raise SystemExit(INSTALL_HINT)
     return path
+
+
+def ensure_wrk() -> str:
+    """wrk's path; on a fresh machine, installs it with apt-get when the runner is root and
+    apt-get is there, and otherwise stops with a message saying how to install it."""
+    if path := shutil.which("wrk"):
+        return path
+    apt_get = shutil.which("apt-get")
+    if apt_get is None or os.geteuid() != 0:
+        raise SystemExit(INSTALL_HINT)
+    print("wrk is missing: installing it with apt-get ...", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for args in (["update", "-qq"], ["install", "-y", "-qq", "wrk"]):
+        done = subprocess.run([apt_get, *args], env=env, check=False)  # noqa: S603
+        if done.returncode:
+            raise SystemExit(APT_FAILED.format(code=done.returncode, hint=INSTALL_HINT))
+    return wrk_path()
 
 
 def run_wrk(

@@ -75,9 +75,9 @@ def logged_in_pages() -> list[dict]:
         .first()
     )
     dashboard, activity = reverse("champions:dashboard"), reverse("activity:list")
-    listing, queue = reverse("champion:index"), reverse("activitylog:index")
-    sheet = reverse("events_admin:register", args=[register.pk])
-    small_sheet = reverse("events_admin:register", args=[small_register.pk])
+    listing, queue = reverse("champions_champion:index"), reverse("champions_activitylog:index")
+    sheet = reverse("events_event:register", args=[register.pk])
+    small_sheet = reverse("events_event:register", args=[small_register.pk])
     by_email = f"champion={quiet.user.email}"
     return [
         _page("Champion dashboard", dashboard, busy.user, (quiet.user, dashboard)),

@@ -7,6 +7,7 @@ reads plain values in chunks and writes the same columns as the listing's `list_
 import csv
 from collections import defaultdict
 
+from django.db import connection
 from django.utils import timezone
 from wagtail.admin.views.mixins import Echo
 
@@ -14,6 +15,7 @@ from ..choices import ActivityKind, ActivityStatus
 from ..models import ActivityFactor, ProtectiveFactor
 from ..models.profile import champion_display_name
 from . import neutralise_formula
+from .activity_copy import activity_log_csv_copy
 
 CHUNK = 5000
 # The listing's list_export: the XLSX export and headings use it; _write follows its order.
@@ -56,6 +58,14 @@ VALUES = (
 
 
 def activity_log_csv(queryset, headings):
+    """Yield CSV bytes for `queryset` (its filters and order kept): written by PostgreSQL's
+    COPY there (activity_copy.py), by Python in batches of rows elsewhere."""
+    if connection.vendor == "postgresql":
+        return activity_log_csv_copy(queryset, headings)
+    return activity_log_csv_python(queryset, headings)
+
+
+def activity_log_csv_python(queryset, headings):
     """Yield CSV bytes for `queryset` (its filters and order kept), in batches of rows."""
     kinds, statuses = dict(ActivityKind.choices), dict(ActivityStatus.choices)
     factor_labels = dict(ProtectiveFactor.objects.values_list("code", "label"))
@@ -106,7 +116,7 @@ def _cells(row, kinds, statuses, factor_names) -> list:
         email,
         reviewed_at,
     ) = row
-    reviewer = f"{first} {last}".strip() or email or ""
+    reviewer = " ".join(part for part in (first, last) if part).strip() or email or ""
     name = champion_display_name(
         pk=champion_id,
         preferred_name=preferred_name,

@@ -91,6 +91,16 @@ class ActivityLog(models.Model):
         """Reads prefetched `protective_factors` (selectors prefetch them for lists)."""
         return [factor.label for factor in self.protective_factors.all()]
 
+    # The status the database held when the log was read (None for a new log): a save can
+    # tell that a log stopped being approved (cms retires its cached impact figures).
+    status_when_loaded = None
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        log = super().from_db(db, field_names, values)
+        log.status_when_loaded = log.__dict__.get("status")
+        return log
+
     @property
     def is_open(self) -> bool:
         """The champion may still change or withdraw it: not yet approved or turned down."""

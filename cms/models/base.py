@@ -12,9 +12,13 @@ class PublicCacheMixin:
     and consent change, so cached copies never outlive what they show.
     """
 
+    # Kept no longer than this, when shorter than PUBLIC_PAGE_CACHE_SECONDS (None: that).
+    public_cache_seconds: int | None = None
+
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         response.public_cacheable = True
+        response.public_cache_seconds = self.public_cache_seconds
         return response
 
 

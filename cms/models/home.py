@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -12,6 +13,11 @@ from .base import PublicCacheMixin
 class HomePage(PublicCacheMixin, Page):
     """The front page: an editor-written introduction, then featured stories, latest outcomes,
     the next public events and headline figures drawn from the programme's records."""
+
+    @property
+    def public_cache_seconds(self) -> int:
+        # It shows the impact figures: kept no longer than they are (cms/cache.py).
+        return settings.PUBLIC_FIGURES_CACHE_SECONDS
 
     body = StreamField(BaseStreamBlock(), blank=True)
     featured_stories = models.PositiveSmallIntegerField(default=3)

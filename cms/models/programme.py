@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -54,6 +55,11 @@ class PublicEventsPage(PublicCacheMixin, RoutablePageMixin, Page):
 
 class ImpactPage(SectionPage):
     """Live figures from the programme's records, with a chart of hours and reach by month."""
+
+    @property
+    def public_cache_seconds(self) -> int:
+        # It shows the impact figures: kept no longer than they are (cms/cache.py).
+        return settings.PUBLIC_FIGURES_CACHE_SECONDS
 
     template = "cms/impact_page.html"
 

@@ -374,6 +374,10 @@ WAGTAIL_I18N_ENABLED = False
 # Anonymous public pages are kept in the shared cache this long (0 turns it off); the cache
 # is also cleared on every publish, unpublish and consent change (cms/cache.py).
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600)
+# The impact figures (home and impact pages) are shared through the cache this long, and the
+# pages that show them kept no longer: a figure shown is at most twice this old (5 minutes).
+# Approving a log retires them at once (cms/cache.py).
+PUBLIC_FIGURES_CACHE_SECONDS = env.int("PUBLIC_FIGURES_CACHE_SECONDS", default=150)
 
 # Celery: https://docs.celeryq.dev/en/stable/userguide/configuration.html
 # Without a broker, tasks run in-process (eagerly) so that the site works with no services.
