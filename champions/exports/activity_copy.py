@@ -123,15 +123,17 @@ def cells(queryset):
     return queryset.prefetch_related(None).annotate(**columns).values_list(*order)
 
 
+def _strip(expression):
+    """Python's str.strip() for the ASCII whitespace names hold (TRIM takes only spaces)."""
+    return Func(expression, Value(" \t\n\r\x0b\x0c"), function="BTRIM", output_field=CharField())
+
+
 def _display_name():
     """`champion_display_name` in SQL: "First Last (Known as)", or "Known as (Ward, #42)"
     when the account has no name."""
-    first = Trim("champion__user__first_name")
-    full = Trim(
-        Concat("champion__user__first_name", Value(" "), "champion__user__last_name"),
-        output_field=CharField(),
-    )
-    known_as = Trim("champion__preferred_name")
+    first = _strip("champion__user__first_name")
+    full = _strip(Concat("champion__user__first_name", Value(" "), "champion__user__last_name"))
+    known_as = _strip("champion__preferred_name")
     return Case(
         When(
             ~Q(full=""),
