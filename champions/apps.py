@@ -9,16 +9,13 @@ class ChampionsConfig(AppConfig):
         # Receivers import models, which exist only once the app registry is ready.
         from django.db.models.signals import post_save
 
+        from accounts.signals import sms_received
+
         from .models import OnboardingCheck, TrainingRecord
-        from .receivers import on_readiness_record_saved
+        from .receivers import on_readiness_record_saved, on_sms_received
 
         for model in (TrainingRecord, OnboardingCheck):
             post_save.connect(
                 on_readiness_record_saved, sender=model, dispatch_uid=f"champions-{model.__name__}"
             )
-
-        from accounts.signals import sms_received
-
-        from .receivers import on_sms_received
-
         sms_received.connect(on_sms_received, dispatch_uid="champions-sms-stop")

@@ -142,11 +142,9 @@ def outbox_messages_redact(*, user: User, address: str, redactor: Redactor) -> i
     own = OutboxMessage.objects.filter(Q(user=user) | Q(address__iexact=address))
     queued = list(own.filter(status=OutboxStatus.QUEUED).values_list("pk", flat=True))
     changed = own.update(
-        user=None, address=user.email, subject=REMOVED, body="", attachments=[], last_error=""
+        user=None, address="", subject="", body=REMOVED, html_body="", attachments=[], last_error=""
     )
-    OutboxMessage.objects.filter(pk__in=queued).update(
-        status=OutboxStatus.FAILED, last_error="Not sent: the recipient's data was erased."
-    )
+    OutboxMessage.objects.filter(pk__in=queued).update(status=OutboxStatus.WITHHELD)
     naming = Q(pk__in=[])
     for word in redactor.identifiers:
         for field in ("address", "subject", "body", "attachments", "last_error"):

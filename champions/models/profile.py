@@ -100,6 +100,8 @@ class Champion(models.Model):
     def display_name(self, *, full_name: bool = True) -> str:
         """The name that tells champions apart (champion_display_name). Needs `user` and `area`
         loaded: select_related("user", "area") in lists."""
+        if self.anonymised_at:
+            return self.preferred_name  # "Former champion 42": already unique, names no one
         return champion_display_name(
             pk=self.pk,
             preferred_name=self.preferred_name,

@@ -121,9 +121,9 @@ SECTIONS = [
         ("email", "verified", "primary"),
     ),
     (
-        "messages_sent_to_you",
+        "messages",
         lambda c: OutboxMessage.objects.filter(user=c.user_id),
-        ("created_at", "address", "subject", "body", "status", "sent_at"),
+        ("channel", "address", "subject", "body", "status", "created_at", "sent_at"),
     ),
     (
         "audit_log",
@@ -165,9 +165,6 @@ def champion_data_export(champion: Champion) -> dict:
     }
     for key, rows_of, fields in SECTIONS:
         export[key] = export_rows(rows_of(champion), *fields)
-    export["messages"] = export_rows(
-        user.outbox_messages.all(), "channel", "subject", "body", "status", "created_at", "sent_at"
-    )
     for answer in hooks.answers(hooks.DATA_EXPORT):
         export.update(answer(champion))
     return export

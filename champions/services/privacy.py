@@ -12,7 +12,6 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from accounts.choices import OutboxStatus
 from accounts.redaction import REMOVED, Redactor
 from accounts.services.outbox import outbox_messages_redact
 
@@ -45,7 +44,7 @@ def champion_anonymise(*, champion: Champion, by=None, reason: str) -> Champion:
         consent_withdraw(champion=champion, kind=kind)
     _records_remove(champion)
     outbox_messages_redact(user=champion.user, address=address, redactor=redactor)
-    label = str(champion)
+    label = champion.preferred_name  # "Former champion N": no ward, no id beside it
     history_anonymise(targets=targets, redactor=redactor, champion_label=label)
     log(
         instance=champion,
@@ -75,9 +74,6 @@ def _identity_remove(champion: Champion) -> None:
     champion.anonymised_at = timezone.now()
     champion.save()
     user = champion.user
-    # Messages: nothing more is sent, and what was sent no longer says who to or what.
-    user.outbox_messages.filter(status=OutboxStatus.QUEUED).update(status=OutboxStatus.WITHHELD)
-    user.outbox_messages.update(address="", subject="", body=REMOVED, html_body="", attachments=[])
     GroupMessage.chosen.through.objects.filter(champion=champion).delete()
     EmailAddress.objects.filter(user=user).delete()
     user.email = f"former-champion-{champion.pk}@invalid.example"

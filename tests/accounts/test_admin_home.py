@@ -140,7 +140,7 @@ def test_the_home_page_runs_the_same_number_of_queries_for_more_work(client):
     with CaptureQueriesContext(connection) as more:
         response = client.get("/admin/")
     assert response.status_code == 200
-    assert len(more) == len(some) <= 45
+    assert len(more) == len(some) <= 50  # panels of four apps, each a fixed few queries
 
 
 def test_viewers_see_the_panels_with_read_only_links(client):

@@ -46,7 +46,7 @@ def test_the_programme_menus_keep_their_labels_and_order(client):
             "Coordinators",
         ],
         "Activity and expenses": ["Activity logs", "Expense claims"],
-        "Events": ["Events", "Meeting records", "Open actions"],
+        "Events": ["Events", "Meeting records", "Open actions", "Consultations", "Parent voice"],
     }
 
 

@@ -52,7 +52,8 @@ def test_erasure_leaves_no_row_or_file_naming_the_champion(
     with django_capture_on_commit_callbacks(execute=True):
         champion = one_of_everything(client)
     assert {n for _, _, n in rows_naming(NEEDLES)} == set(NEEDLES)  # the scan sees them
-    assert files_naming(media, [NAME])
+    # Their files are stored (images under random names, so none names them even now).
+    assert any(files for _, _, files in os.walk(media))
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("champions:erase"), {"confirm": "on"})

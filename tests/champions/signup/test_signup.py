@@ -44,14 +44,14 @@ def test_sign_up_records_area_contact_preference_and_ticked_consents(client):
         client,
         area=area.pk,
         contact_preference=ContactPreference.TEXT,
-        phone="07700 900123",
+        phone="07911 123456",
         consent_contact_text="on",
         consent_story="on",
     )
     assert response.status_code == 302
     champion = Champion.objects.get(user__email="sam@example.org")
     assert (champion.preferred_name, champion.area, champion.stage) == ("Sam", area, Stage.ENQUIRY)
-    assert (champion.contact_preference, champion.phone) == ("text", "07700 900123")
+    assert (champion.contact_preference, champion.phone) == ("text", "+447911123456")
     given = dict(Consent.objects.filter(champion=champion).values_list("kind", "wording_version"))
     assert given == {
         ConsentKind.CONTACT_TEXT: CONSENT_WORDING[ConsentKind.CONTACT_TEXT].version,
@@ -73,8 +73,11 @@ def test_a_call_or_text_without_a_phone_number_shows_the_form_again(client):
     assert not Champion.objects.exists()
 
 
-def test_confirming_the_address_signs_in_and_lands_on_the_dashboard(client, smtp_server):
-    _sign_up(client)
+def test_confirming_the_address_signs_in_and_lands_on_the_dashboard(
+    client, smtp_server, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the outbox sends after commit
+        _sign_up(client)
     [message] = smtp_server.to("sam@example.org")
     body = smtp_server.body(message)
     assert "example.com" not in body and "Parent Champions" in body
@@ -83,3 +86,10 @@ def test_confirming_the_address_signs_in_and_lands_on_the_dashboard(client, smtp
     assert response.status_code == 302 and response.url == reverse("champions:dashboard")
     dashboard = client.get(response.url)
     assert dashboard.status_code == 200 and "Hello, Sam" in dashboard.content.decode()
+
+
+def test_a_phone_number_that_is_not_one_shows_the_form_again(client):
+    response = _sign_up(client, contact_preference=ContactPreference.TEXT, phone="12")
+    assert response.status_code == 200
+    assert "Enter a mobile number" in response.content.decode()
+    assert not Champion.objects.exists()

@@ -1,7 +1,9 @@
 """Champions type in responses collected on paper or face to face, from their dashboard; each
 records who entered it and where, counts as people reached, and is in their data download."""
 
+import io
 import json
+import zipfile
 
 import pytest
 from django.urls import reverse
@@ -94,7 +96,8 @@ def test_entered_responses_are_in_my_data_and_erasure_clears_where(client, quest
         consultation=question.consultation, paper=True, entered_by=champion, where="Library"
     )
     client.force_login(champion.user)
-    data = json.loads(client.get(reverse("champions:my_data")).content)
+    archive = zipfile.ZipFile(io.BytesIO(client.get(reverse("champions:my_data")).content))
+    data = json.loads(archive.read("my-data.json"))
     assert data["consultation_responses_entered"][0]["where"] == "Library"
     champion_anonymise(champion=champion, reason="Asked to be forgotten")
     response = ConsultationResponse.objects.get()
