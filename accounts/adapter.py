@@ -1,12 +1,14 @@
 import uuid
+from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
-from django.contrib.sites.shortcuts import get_current_site
 from django.urls import reverse
 
 from .models import User
 from .services.outbox import outbox_message_queue
+from .site import site_name, site_root_url
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -30,8 +32,12 @@ class AccountAdapter(DefaultAccountAdapter):
             {
                 "request": request,
                 "email": email,
-                "current_site": get_current_site(request),
                 **context_data,
+                # Last, over allauth's own: e-mails name this site and its configured address
+                # (the Wagtail Site), never the Sites framework's "example.com".
+                "current_site": SimpleNamespace(
+                    name=site_name(), domain=urlsplit(site_root_url()).netloc
+                ),
             },
         )
         html = next(
