@@ -180,7 +180,10 @@ def champions_flag_lapsed(*, today: dt.date) -> int:
 def champion_attention_refresh(*, champion_id: int, today: dt.date | None = None) -> bool:
     """Recompute an active champion's "Needs attention" now, when a check or training record
     changes (renewed training clears it at once, not at the nightly run). True if it changed."""
-    queryset = Champion.objects.select_for_update().filter(pk=champion_id, stage=Stage.ACTIVE)
+    # of=self: the progress query outer-joins the (nullable) ward, which cannot be locked.
+    queryset = Champion.objects.select_for_update(of=("self",)).filter(
+        pk=champion_id, stage=Stage.ACTIVE
+    )
     champion = champions_with_progress(queryset).first()
     if champion is None:
         return False

@@ -59,7 +59,8 @@ def training_completions_record(
 def training_records_expire(*, today: dt.date) -> int:
     """Mark completions past their expiry date as expired; returns how many changed."""
     lapsed = list(
-        TrainingRecord.objects.select_for_update()
+        # of=self: the champion's ward is outer-joined, and cannot be locked.
+        TrainingRecord.objects.select_for_update(of=("self",))
         .select_related("champion__user", "champion__area", "module")
         .filter(status=TrainingStatus.COMPLETED, expires_on__lt=today)
     )

@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from ..models import Champion, ChampionsSettings, CoordinatorProfile
@@ -13,7 +14,8 @@ def _next_coordinator(area) -> CoordinatorProfile | None:
     active = CoordinatorProfile.objects.select_for_update().filter(
         user__is_active=True, user__is_staff=True
     )
-    order = ("last_assigned_at", "pk")
+    # Never assigned first, on every database (PostgreSQL sorts NULLs last by default).
+    order = (F("last_assigned_at").asc(nulls_first=True), "pk")
     candidates = active.filter(areas=area) if area is not None else active.none()
     if not candidates.exists():
         candidates = active.filter(takes_unassigned=True)
