@@ -112,9 +112,11 @@ class Worker:
 
 
 @pytest.fixture
-def broker():
+def broker(monkeypatch):
     started = Broker()
     started.start()
+    # Celery reads CELERY_BROKER_URL from the environment before its settings (as CI sets it).
+    monkeypatch.setenv("CELERY_BROKER_URL", started.url)
     app.conf.broker_url, app.conf.task_always_eager = started.url, False
     app._pool = None  # connections to the test's own broker, not a pooled earlier one
     app.amqp._producer_pool = None
