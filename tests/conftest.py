@@ -86,19 +86,3 @@ def smtp_server(settings):
     settings.EMAIL_HOST_PASSWORD = ""
     yield inbox
     controller.stop()
-
-
-def _flushes_without_restoring(item) -> bool:
-    marker = item.get_closest_marker("django_db")
-    if marker is None:
-        return False
-    transactional = marker.kwargs.get("transaction") or "transactional_db" in item.fixturenames
-    return bool(transactional) and not marker.kwargs.get("serialized_rollback")
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
-    """Transactional tests that do not restore the migrations' rows run last: their flush
-    re-creates content types under new ids, which a later test restoring the serialized
-    database (browser and worker tests) would then collide with."""
-    items.sort(key=_flushes_without_restoring)

@@ -117,11 +117,14 @@ def broker(monkeypatch):
     started.start()
     # Celery reads CELERY_BROKER_URL from the environment before its settings (as CI sets it).
     monkeypatch.setenv("CELERY_BROKER_URL", started.url)
+    previous = app.conf.broker_url
     app.conf.broker_url, app.conf.task_always_eager = started.url, False
     app._pool = None  # connections to the test's own broker, not a pooled earlier one
     app.amqp._producer_pool = None
     yield started
-    app.conf.task_always_eager = True
+    app.conf.broker_url, app.conf.task_always_eager = previous, True
+    app._pool = None  # later tests connect to their own broker, not this stopped one
+    app.amqp._producer_pool = None
     if started.process.poll() is None:
         started.stop()
 
