@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "config.csp.AreaCSPMiddleware",
     # A NUL byte in the address is a 400 before any view or query sees it.
     "config.bad_input.RejectNulBytesMiddleware",
+    "config.bad_input.RejectBadBulkIdsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

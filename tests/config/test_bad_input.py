@@ -150,3 +150,31 @@ def test_api_unknown_search_operator_is_a_400(client):
     StoryPageFactory()
     response = client.get("/api/v2/pages/", {"search": "voice", "search_operator": "xor"})
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["id=abc", "id=1&id=abc", "id=-1", "id=1.5", "id=%EF%BC%91", "id=all&childOf=abc", "id="],
+)
+@pytest.mark.parametrize(
+    "action",
+    [
+        "wagtailcore/page/delete",
+        "wagtailcore/page/publish",
+        "wagtailimages/image/delete",
+        "wagtailimages/image/add_to_collection",
+        "wagtaildocs/document/delete",
+    ],
+)
+def test_wagtail_bulk_actions_refuse_ids_that_are_not_numbers(client, action, query):
+    client.force_login(CoordinatorFactory())
+    response = client.get(f"/admin/bulk/{action}/?{query}")
+    assert response.status_code == 400
+    assert b"must be given by number" in response.content
+
+
+def test_wagtail_bulk_actions_still_open_for_real_ids(admin_client):
+    story = StoryPageFactory()
+    response = admin_client.get(f"/admin/bulk/wagtailcore/page/unpublish/?id={story.pk}")
+    assert response.status_code == 200
+    assert story.title in response.content.decode()
