@@ -118,7 +118,7 @@ def group_message_statuses(message: GroupMessage):
     """The outbox rows of the message's recipients, for its page (status and reason)."""
     return (
         OutboxMessage.objects.filter(batch=message.outbox_batch)
-        .select_related("user__champion")
+        .select_related("user__champion__area")
         .order_by("user__champion__preferred_name", "pk")
     )
 
