@@ -16,6 +16,8 @@ GSM = set(
     "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     "ÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà^{}\\[~]|€"
 )
+# ...of which these are sent with an escape: two of the 160.
+GSM_EXTENDED = set("^{}\\[~]|€")
 
 
 ORDER = ("preferred_name", "pk")
@@ -107,10 +109,15 @@ def group_message_render(message: GroupMessage, champion: Champion) -> str:
 
 
 def sms_parts(text: str) -> tuple[int, int]:
-    """(length, number of SMS parts) as a phone network counts them."""
-    gsm = all(ch in GSM for ch in text)
-    single, multi = (160, 153) if gsm else (70, 67)
-    length = len(text)
+    """(length, number of SMS parts) as a phone network counts them: GSM-7 160 in one part,
+    153 a part when split (an escaped letter counts twice); otherwise UCS-2, 70 and 67 (a letter
+    outside the basic plane, such as an emoji, counts twice)."""
+    if all(ch in GSM for ch in text):
+        single, multi = 160, 153
+        length = len(text) + sum(ch in GSM_EXTENDED for ch in text)
+    else:
+        single, multi = 70, 67
+        length = len(text.encode("utf-16-le")) // 2
     return length, 1 if length <= single else -(-length // multi)
 
 

@@ -1,18 +1,23 @@
 """The coordinator's group-message screens: compose, preview, send once, the message's page."""
 
+import uuid
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import given
 
 from accounts.choices import OutboxStatus
 from accounts.models import OutboxMessage
 from champions.choices import ConsentKind, Stage
+from champions.forms.messages import GroupMessageForm
 from champions.models import Consent, GroupMessage
 from tests.factories.accounts import CoordinatorFactory, ViewerFactory
 from tests.factories.champions import AreaFactory, ChampionFactory, ConsentFactory
 from tests.factories.events import EventFactory, RegistrationFactory
+from tests.fuzz import assert_handled, form_data, query_params
 
 pytestmark = pytest.mark.django_db
 
@@ -297,3 +302,20 @@ def test_champions_never_reach_the_message_screens(client, sent_message):
         assert response.status_code in (302, 403)
         assert "Sent one" not in response.content.decode()
     assert Consent.objects.filter(champion=champion).exists()
+
+
+@given(data=form_data(GroupMessageForm))
+def test_compose_and_preview_never_fail_on_any_input(coordinator_client, data):
+    assert_handled(coordinator_client.post(reverse(COMPOSE), data))
+    assert_handled(coordinator_client.post(reverse(COMPOSE), {**data, "change": "1"}))
+
+
+@given(data=form_data(GroupMessageForm, area="", stage="active", token=str(uuid.uuid4())))
+def test_sending_never_fails_on_any_input(coordinator_client, data):
+    assert_handled(coordinator_client.post(reverse(COMPOSE), {**data, "send": "1"}))
+
+
+@given(params=query_params("id", "page"))
+def test_compose_and_the_message_list_with_any_query_string(coordinator_client, params):
+    assert_handled(coordinator_client.get(reverse(COMPOSE), params))
+    assert_handled(coordinator_client.get(reverse("champions_groupmessage:index"), params))
