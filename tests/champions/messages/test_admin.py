@@ -315,7 +315,7 @@ def test_sending_never_fails_on_any_input(coordinator_client, data):
     assert_handled(coordinator_client.post(reverse(COMPOSE), {**data, "send": "1"}))
 
 
-@given(params=query_params("id", "page"))
+@given(params=query_params("id", "page", "channel", "sent_at", "q", "ordering"))
 def test_compose_and_the_message_list_with_any_query_string(coordinator_client, params):
     assert_handled(coordinator_client.get(reverse(COMPOSE), params))
     assert_handled(coordinator_client.get(reverse("champions_groupmessage:index"), params))
