@@ -1,6 +1,8 @@
 """The coordinator's group-message screens: compose, preview, send once, the message's page."""
 
+import re
 import uuid
+from html import unescape
 
 import pytest
 from django.db import connection
@@ -319,3 +321,35 @@ def test_sending_never_fails_on_any_input(coordinator_client, data):
 def test_compose_and_the_message_list_with_any_query_string(coordinator_client, params):
     assert_handled(coordinator_client.get(reverse(COMPOSE), params))
     assert_handled(coordinator_client.get(reverse("champions_groupmessage:index"), params))
+
+
+def test_the_preview_s_send_button_carries_the_whole_message(
+    coordinator_client, ward, django_capture_on_commit_callbacks
+):
+    ann, bo = ward.champions.filter(preferred_name__in=["Ann", "Bo"]).order_by("preferred_name")
+    token = coordinator_client.get(reverse(COMPOSE)).context["form"].initial["token"]
+    body = "Hi {first_name},\nsee you & yours <soon>."
+    preview = coordinator_client.post(
+        reverse(COMPOSE),
+        {"subject": "Hi", "body": body, "channel": "preferred", "token": token},
+    )
+    assert "Choose who gets it" in preview.content.decode()  # no one chosen yet
+    data = {"subject": "Hi", "body": body, "channel": "preferred", "token": token}
+    preview = coordinator_client.post(reverse(COMPOSE), {**data, "chosen": [ann.pk, bo.pk]})
+    html = preview.content.decode()
+    confirm = html[html.index('<div class="message-preview">') :]
+    hidden = re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', confirm)
+    posted = {}
+    for name, value in hidden:
+        posted.setdefault(name, []).append(unescape(value))
+    assert posted["chosen"] == [str(ann.pk), str(bo.pk)]
+    with django_capture_on_commit_callbacks(execute=True):
+        coordinator_client.post(reverse(COMPOSE), {**posted, "send": "1"})
+    message = GroupMessage.objects.get()
+    assert message.body == body
+    assert list(message.chosen.order_by("preferred_name")) == [ann, bo]
+    rows = OutboxMessage.objects.filter(batch=message.outbox_batch).order_by("channel")
+    assert [(r.channel, r.body.splitlines()[0]) for r in rows] == [
+        ("email", "Hi Ann,"),
+        ("sms", "Hi Bo,"),
+    ]
