@@ -8,7 +8,14 @@ from accounts.audit import register_audit_actions
 from accounts.hooks import OUTBOX_WITHHOLD
 
 from . import audit
-from .models import Champion, Consent, Milestone, SafeguardingConcern, StageChange
+from .models import (
+    Champion,
+    Consent,
+    GroupMessage,
+    Milestone,
+    SafeguardingConcern,
+    StageChange,
+)
 from .selectors.digest import staff_digest_champions
 from .services.notifications import outbox_withhold_reason
 from .views.admin.home import champions_home_panels
@@ -17,6 +24,7 @@ from .viewsets.activity_log import ApproveActivityBulkAction
 from .viewsets.base import LimitedPermissionPolicy
 from .viewsets.champion_chooser import champion_chooser_viewset
 from .viewsets.expense_claim import ApproveExpenseBulkAction, MarkPaidBulkAction
+from .viewsets.messages import SendMessageBulkAction
 from .viewsets.safeguarding import SafeguardingLeadsPolicy
 
 # Champions sign themselves up (which also records their first stage); erasure is anonymisation.
@@ -25,6 +33,8 @@ register_permission_policy(StageChange, LimitedPermissionPolicy(StageChange, {"v
 register_permission_policy(Consent, LimitedPermissionPolicy(Consent, {"view"}))
 # Milestones are recorded by the site when reached, never typed in.
 register_permission_policy(Milestone, LimitedPermissionPolicy(Milestone, {"view"}))
+# Group messages are composed and sent (never edited or deleted): coordinators send, viewers see.
+register_permission_policy(GroupMessage, LimitedPermissionPolicy(GroupMessage, {"view", "send"}))
 register_permission_policy(SafeguardingConcern, SafeguardingLeadsPolicy(SafeguardingConcern))
 
 
@@ -42,6 +52,7 @@ for name, fn in [
     ("register_bulk_action", ApproveActivityBulkAction),
     ("register_bulk_action", ApproveExpenseBulkAction),
     ("register_bulk_action", MarkPaidBulkAction),
+    ("register_bulk_action", SendMessageBulkAction),
     ("construct_homepage_panels", champions_home_panels),
     ("events_staff_digest", staff_digest_champions),  # the events app sends the weekly digest
     (OUTBOX_WITHHOLD, outbox_withhold_reason),  # consent checked again when a message is sent

@@ -25,9 +25,15 @@ class GroupMessage(models.Model):
         IN_DATE = "in_date", "Completed and in date"
         EXPIRED = "expired", "Expired"
 
+    class EventState(models.TextChoices):
+        BOOKED = "booked", "Booked"
+        WAITING = "waiting", "On the waiting list"
+        ATTENDED = "attended", "Attended"
+
     subject = models.CharField(max_length=150, help_text="The e-mail subject (texts have none).")
     body = models.TextField(
-        help_text="Placeholders: {first_name}, {event_date}, {event_place}.",
+        help_text="Placeholders: {first_name} (the champion's first name); with an event "
+        "filter, {event_date} and {event_place} (the event's date and time, and its venue).",
     )
     channel = models.CharField(
         max_length=10, choices=ChannelChoice.choices, default=ChannelChoice.PREFERRED
@@ -36,14 +42,20 @@ class GroupMessage(models.Model):
     stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
     training_module = optional_link(TrainingModule, related_name="+")
     training_state = models.CharField(max_length=10, choices=TrainingState.choices, blank=True)
+    # A link by name, not an import: champions sits below events.
+    event = optional_link("events.Event", related_name="+")
+    event_state = models.CharField(max_length=10, choices=EventState.choices, blank=True)
     # Hand-picked from the champions listing; when set, the filters above do not apply.
     chosen = models.ManyToManyField(Champion, blank=True, related_name="+")
     created_by = optional_link(settings.AUTH_USER_MODEL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # The compose form's token: confirming the same form twice finds this message again.
+    token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        permissions = [("send_groupmessage", "Can send a group message to champions")]
 
     def __str__(self):
         return self.subject

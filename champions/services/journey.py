@@ -131,6 +131,7 @@ PROFILE_FIELDS = (
     "preferred_name",
     "area",
     "phone",
+    "contact_preference",
     "preferred_channel",
     "languages",
     "heard_about",

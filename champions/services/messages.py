@@ -1,6 +1,6 @@
 """Sending group messages: recorded by the coordinator's request, queued by a background job."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from accounts.services.outbox import outbox_deliver_after_commit
@@ -11,6 +11,22 @@ from ..tasks.messages import send_group_message
 from .notifications import champion_message_queue
 
 BATCH = 100  # outbox rows handed to one delivery task
+
+
+def group_message_create(*, message: GroupMessage, chosen=(), token, by) -> GroupMessage:
+    """Save the composed message (once per compose form: `token`) and send it. Confirming the
+    same form twice, even at the same moment, finds the first message and sends nothing more."""
+    existing = GroupMessage.objects.filter(token=token).first()
+    if existing is not None:
+        return existing
+    message.token, message.created_by = token, by
+    try:
+        with transaction.atomic():
+            message.save()
+            message.chosen.set(chosen)
+    except IntegrityError:
+        return GroupMessage.objects.get(token=token)
+    return group_message_send(message=message, by=by)
 
 
 @transaction.atomic
@@ -28,7 +44,7 @@ def group_message_send(*, message: GroupMessage, by) -> GroupMessage:
 def group_message_queue(*, message_id: int) -> int:
     """Write one outbox row per reachable recipient (keyed, so a second run adds nothing) and
     hand them to workers in batches; returns how many were queued."""
-    message = GroupMessage.objects.get(pk=message_id)
+    message = GroupMessage.objects.select_related("event").get(pk=message_id)
     queued = []
     with transaction.atomic():
         for recipient in group_message_audience(message):

@@ -14,6 +14,7 @@ from .consent import ConsentViewSet
 from .coordinator import CoordinatorProfileViewSet
 from .expense_claim import ExpenseClaimViewSet
 from .goal import GoalViewSet
+from .messages import GroupMessageViewSet
 from .milestone import MilestoneViewSet
 from .onboarding_check import OnboardingCheckViewSet
 from .safeguarding import SafeguardingConcernViewSet
@@ -47,6 +48,7 @@ class ChampionsViewSetGroup(ModelViewSetGroup):
         _named(MilestoneViewSet, "milestone"),
         _named(SafeguardingConcernViewSet, "safeguardingconcern"),
         _named(ConsentViewSet, "consent"),
+        _named(GroupMessageViewSet, "groupmessage"),
         _named(StageChangeViewSet, "stagechange"),
         _named(AreaViewSet, "area"),
         _named(CoordinatorProfileViewSet, "coordinatorprofile"),

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.widgets import BooleanRadioSelect, Button
 
@@ -98,6 +98,9 @@ class ChampionFilterSet(WagtailFilterSet):
 
 
 class ChampionIndexView(SafeExportIndexView):
+    # Tick champions to send them a message (the "Send a message" bulk action).
+    template_name = "champions/admin/champion_index.html"
+
     def get_base_queryset(self):
         return champions_for_listing(super().get_base_queryset())
 
@@ -111,8 +114,9 @@ class ChampionIndexView(SafeExportIndexView):
             accessor=lambda champion: champion.display_name(),
             sort_key="preferred_name",
             get_url=lambda champion: reverse("champions_champion:inspect", args=[champion.pk]),
+            get_title_id=lambda champion: f"champion_{champion.pk}_title",
         )
-        return columns
+        return [BulkActionsCheckboxColumn("bulk_actions", obj_type="champion"), *columns]
 
 
 class ChampionInspectView(generic.InspectView):

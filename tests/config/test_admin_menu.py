@@ -41,6 +41,7 @@ def test_the_programme_menus_keep_their_labels_and_order(client):
             "Milestones",
             # "Safeguarding log" shows to the Safeguarding leads group only, not to superusers.
             "Consents",
+            "Messages",
             "Stage history",
             "Wards",
             "Coordinators",

@@ -62,3 +62,34 @@ def test_profile_edit_cannot_change_the_stage(client, champion):
     )
     champion.refresh_from_db()
     assert champion.stage == Stage.IN_TRAINING and champion.staff_notes == ""
+
+
+def test_both_ways_of_keeping_in_touch_sit_together_and_are_told_apart(client, champion):
+    html = client.get(reverse("champions:profile")).content.decode()
+    start = html.index("<legend>Keeping in touch</legend>")
+    fieldset = html[start : html.index("</form>", start)]
+    assert "How would you like your coordinator to get in touch?" in fieldset
+    assert "How should we send you reminders, news and group messages?" in fieldset
+    assert 'name="phone"' in fieldset
+
+
+def test_a_call_or_text_preference_needs_a_number_and_is_saved(client, champion):
+    data = {"preferred_name": "Beth", "contact_preference": "phone", "preferred_channel": "email"}
+    response = client.post(reverse("champions:profile"), data)
+    assert "Give a phone number so that your coordinator can call or text." in (
+        response.content.decode()
+    )
+    response = client.post(reverse("champions:profile"), {**data, "preferred_channel": "sms"})
+    assert "Give a mobile number so that we can send you texts." in response.content.decode()
+    client.post(reverse("champions:profile"), {**data, "phone": "07911 123456"})
+    champion.refresh_from_db()
+    assert (champion.contact_preference, champion.preferred_channel) == ("phone", "email")
+
+
+def test_leaving_the_contact_preference_unanswered_keeps_the_one_given_at_sign_up(client, champion):
+    champion.contact_preference = "text"
+    champion.phone = "+447911123456"
+    champion.save()
+    client.post(reverse("champions:profile"), {"preferred_name": "Beth", "phone": "07911123456"})
+    champion.refresh_from_db()
+    assert champion.contact_preference == "text"

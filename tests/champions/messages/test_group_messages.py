@@ -100,5 +100,17 @@ def test_sending_queues_one_copy_per_recipient_once_with_placeholders(
 def test_sms_length_and_parts():
     assert sms_parts("a" * 160) == (160, 1)
     assert sms_parts("a" * 161) == (161, 2)
-    assert sms_parts("Salaam 😊") == (8, 1)
-    assert sms_parts("ü" * 70 + "😊") == (71, 2)
+    assert sms_parts("Salaam 😊") == (9, 1)  # an emoji is two UCS-2 units
+    assert sms_parts("ü" * 70 + "😊") == (72, 2)
+
+
+def test_sms_parts_at_each_boundary():
+    # GSM-7: 160 in one part, then 153 a part; UCS-2 (any other letter): 70, then 67.
+    assert sms_parts("") == (0, 1)
+    assert sms_parts("a" * 306) == (306, 2)
+    assert sms_parts("a" * 307) == (307, 3)
+    assert sms_parts("€" * 80) == (160, 1)  # in GSM-7's extended table: two each
+    assert sms_parts("a" * 159 + "€") == (161, 2)
+    assert sms_parts("ł" * 70) == (70, 1)
+    assert sms_parts("ł" * 134) == (134, 2)
+    assert sms_parts("ł" * 135) == (135, 3)
