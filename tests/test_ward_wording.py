@@ -81,6 +81,7 @@ def test_admin_and_champion_screens_say_ward(client):
         reverse("champions_activitylog:index"),
         reverse("champions_expenseclaim:index"),
         reverse("events_event:index"),
+        reverse("champions_groupmessage:compose"),
         story_index().url,
     ]
     for url in urls:
@@ -90,3 +91,12 @@ def test_admin_and_champion_screens_say_ward(client):
         match = OTHER_WORD.search(text)
         assert not match, (url, text[match.start() - 200 : match.end() + 50])
         assert re.search(r"\bwards?\b", text, re.IGNORECASE), url
+
+
+@pytest.mark.django_db
+def test_the_sign_up_form_says_ward(client):
+    AreaFactory(name="Kursaal")
+    text = page_text(client.get(reverse("account_signup")).content.decode())
+    match = OTHER_WORD.search(text)
+    assert not match, text[match.start() - 200 : match.end() + 50]
+    assert "Your ward" in text

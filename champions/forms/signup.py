@@ -28,7 +28,7 @@ class ChampionSignupForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     area = forms.ModelChoiceField(
-        label="Your area",
+        label="Your ward",
         queryset=Area.objects.all(),
         required=False,
         empty_label="Not sure",
