@@ -15,7 +15,6 @@ from ..models import (
     ConsultationQuestion,
     ConsultationResponse,
 )
-
 from .disclosure import SMALLEST_CELL, is_small, withheld_cells
 
 
