@@ -145,7 +145,7 @@ class ResultsFilterForm(forms.Form):
     """Filters on a consultation's results: area and channel."""
 
     area = forms.ModelChoiceField(
-        queryset=Area.objects.all(), required=False, empty_label="All areas"
+        queryset=Area.objects.all(), required=False, empty_label="All wards"
     )
     channel = forms.ChoiceField(
         choices=[("", "All channels"), *ResponseChannel.choices], required=False
