@@ -5,15 +5,17 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from champions.models import Area
 
-from ..choices import QuestionKind
+from ..choices import QuestionKind, RegistrationStatus
 from ..models import (
     Consultation,
     ConsultationAnswer,
     ConsultationQuestion,
     ConsultationResponse,
+    Event,
 )
 from .disclosure import SMALLEST_CELL, is_small, withheld_cells
 
@@ -134,6 +136,22 @@ def consultation_results(consultation, *, area=None, channel="") -> Consultation
 def paper_responses_count(champion) -> int:
     """Responses the champion entered from paper or face to face: people they reached."""
     return ConsultationResponse.objects.filter(entered_by=champion).count()
+
+
+def consultation_events_for_paper(consultation, champion, *, now=None):
+    """Events the champion was booked on that took place while the consultation was open:
+    where they may have collected responses."""
+    now = now or timezone.now()
+    return (
+        Event.objects.filter(
+            registrations__champion=champion,
+            registrations__status=RegistrationStatus.BOOKED,
+            starts_at__gte=consultation.opens_at,
+            starts_at__lte=min(now, consultation.closes_at),
+        )
+        .distinct()
+        .order_by("-starts_at")
+    )
 
 
 def consultation_free_text(consultation, *, area=None, channel=""):
