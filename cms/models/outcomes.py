@@ -157,9 +157,19 @@ class OutcomePage(PublicCacheMixin, Page):
         figures = [(link, link.figure()) for link in results.order_by("sort_order")]
         # While a consultation takes answers its figures change: keep the page out of the cache.
         self._live_figures = any(figure.is_open for _link, figure in figures)
+        # The trail names each consultation once, however many of its results are linked.
+        consulted = list(
+            {
+                link.question.consultation_id: link.question.consultation for link, _f in figures
+            }.values()
+        )
         # Meetings show only their public summary; stories only those consent allows.
         context.update(
-            meeting_links=links, voice_items=voice_items, related_stories=stories, figures=figures
+            meeting_links=links,
+            voice_items=voice_items,
+            related_stories=stories,
+            figures=figures,
+            consulted=consulted,
         )
         return context
 

@@ -180,3 +180,14 @@ def test_consultation_themes_listing_shows_counts_factors_and_outcomes(client):
     assert "Social connections" in html
     unanswered = client.get(url, {"answered": "no"}).content.decode()
     assert "Dads" in unanswered and "Evening clinics" not in unanswered
+
+
+def test_the_trail_names_a_consultation_once_however_many_results_link_it(client):
+    question = _survey()
+    free = ConsultationQuestionFactory(free_text=True, consultation=question.consultation)
+    outcome = OutcomePageFactory()
+    _link(outcome, question, choice="Childcare")
+    _link(outcome, free, theme="Clinic times")
+    html = client.get(outcome.url).content.decode()
+    trail = html.split("Where it was discussed", 1)[1]
+    assert trail.count("2026 family survey") == 1
