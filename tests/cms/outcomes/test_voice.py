@@ -191,3 +191,18 @@ def test_the_trail_names_a_consultation_once_however_many_results_link_it(client
     html = client.get(outcome.url).content.decode()
     trail = html.split("Where it was discussed", 1)[1]
     assert trail.count("2026 family survey") == 1
+
+
+def test_the_outcome_editor_shows_each_linked_result_live(client, django_user_model):
+    question = _survey()
+    outcome = OutcomePageFactory()
+    _link(outcome, question, choice="Childcare")
+    outcome.save_revision()
+    admin = django_user_model.objects.create_superuser(email="admin@example.com", password="x")
+    client.force_login(admin)
+    edit = reverse("wagtailadmin_pages:edit", args=[outcome.pk])
+    html = client.get(edit).content.decode()
+    assert "Consultation figures now" in html
+    assert "55% (6) of 11 who answered the 2026 family survey" in html
+    ConsultationAnswerFactory(question=question, choice="Childcare")
+    assert "58% (7) of 12 who answered" in client.get(edit).content.decode()
