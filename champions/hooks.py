@@ -15,6 +15,9 @@ BOOKED_EVENTS = "champions_booked_events"
 DATA_EXPORT = "champions_data_export"
 # fn(champion) -> list of (path in the zip, Django File) for the champion's data download.
 DATA_EXPORT_FILES = "champions_data_export_files"
+# fn(champion) -> list of (label, count): people the champion reached that their activity logs
+# do not count, e.g. ("Survey responses entered", 12); each adds to their people reached.
+PEOPLE_REACHED = "champions_people_reached"
 # fn(champion) -> StaffRecordSection: a higher app's part of the champion's admin record.
 STAFF_RECORD = "champions_staff_record"
 

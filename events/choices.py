@@ -56,7 +56,7 @@ class QuestionKind(models.TextChoices):
     YES_NO = "yes_no", "Yes or no"
     FREE_TEXT = "free_text", "Free text"
     AGE_BAND = "age_band", "About you: child's age band"
-    AREA = "area", "About you: area"
+    AREA = "area", "About you: ward"
     LANGUAGE = "language", "About you: language"
 
 

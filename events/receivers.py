@@ -14,6 +14,7 @@ from champions.selectors.privacy import export_rows
 
 from .choices import RegistrationStatus
 from .models import CalendarFeed, ConsultationResponse, Event, Registration
+from .selectors.consultations import paper_responses_count
 from .services.booking import registration_cancel
 
 
@@ -38,6 +39,11 @@ def events_booked_by(champion, *, started_only: bool):
     if started_only:
         events = events.filter(starts_at__lte=timezone.now())
     return events.order_by("-starts_at")
+
+
+def people_reached_through_responses(champion) -> list[tuple[str, int]]:
+    """Each consultation response the champion entered is one person they reached."""
+    return [("Survey responses entered", paper_responses_count(champion))]
 
 
 def champion_data_export(champion) -> dict:

@@ -38,5 +38,6 @@ for name, fn in [
     (champions_hooks.BOOKED_EVENTS, receivers.events_booked_by),
     (champions_hooks.DATA_EXPORT, receivers.champion_data_export),
     (champions_hooks.STAFF_RECORD, receivers.champion_staff_record),
+    (champions_hooks.PEOPLE_REACHED, receivers.people_reached_through_responses),
 ]:
     hooks.register(name, fn)

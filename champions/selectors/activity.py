@@ -1,6 +1,7 @@
 """Reads for activity logs, each in a fixed number of queries."""
 
 import datetime
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Q, QuerySet, Sum
@@ -41,6 +42,29 @@ def activity_hours_approved_totals(champion: Champion, today: datetime.date | No
         all_time=Sum("hours"),
     )
     return {key: value or ZERO for key, value in totals.items()}
+
+
+@dataclass(frozen=True)
+class PeopleReached:
+    """Everyone a champion reached: from approved activity entries, and lines higher apps add
+    through the hook `champions_people_reached` (survey responses entered)."""
+
+    logged: int
+    lines: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.logged + sum(n for _label, n in self.lines)
+
+
+def activity_people_reached(champion: Champion) -> PeopleReached:
+    """People reached, all time: approved entries' "people reached" and each response the
+    champion entered for a consultation (one person each)."""
+    logged = champion.activity_logs.filter(status=ActivityStatus.APPROVED).aggregate(
+        n=Sum("people_reached")
+    )["n"]
+    lines = [line for answer in hooks.answers(hooks.PEOPLE_REACHED) for line in answer(champion)]
+    return PeopleReached(logged or 0, lines)
 
 
 def activity_log_event_choices(champion: Champion, *, started_only: bool = True) -> QuerySet:

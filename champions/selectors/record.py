@@ -6,7 +6,7 @@ import datetime
 from ..hooks import STAFF_RECORD, StaffRecordSection, answers
 from ..models import Champion
 from ..models.activity import format_hours
-from .activity import activity_hours_approved_totals
+from .activity import activity_hours_approved_totals, activity_people_reached
 from .expenses import expense_claims_totals
 
 RECENT_LOGS = 10
@@ -23,6 +23,7 @@ def champion_staff_record(champion: Champion, *, today: datetime.date) -> dict:
             period: format_hours(total)
             for period, total in activity_hours_approved_totals(champion, today).items()
         },
+        "reached": activity_people_reached(champion),
         "recent_logs": list(logs[:RECENT_LOGS]),
         "claims": list(claims[:RECENT_CLAIMS]),
         "claim_totals": expense_claims_totals(champion),

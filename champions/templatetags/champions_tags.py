@@ -4,7 +4,7 @@ from django import template
 
 from ..choices import ActivityStatus, ExpenseStatus
 from ..models.activity import format_hours
-from ..selectors.activity import activity_hours_approved_totals
+from ..selectors.activity import activity_hours_approved_totals, activity_people_reached
 from ..selectors.messages import champion_messages
 
 register = template.Library()
@@ -30,9 +30,10 @@ def status_tone(status: str) -> str:
 
 @register.simple_tag
 def activity_summary(champion) -> dict:
-    """Approved hours and entries with a question waiting, for the dashboard."""
+    """Approved hours, people reached and entries with a question waiting, for the dashboard."""
     return {
         "totals": activity_hours_approved_totals(champion),
+        "reached": activity_people_reached(champion),
         "queried": champion.activity_logs.filter(status=ActivityStatus.QUERIED).count(),
     }
 

@@ -59,6 +59,7 @@ def activity_list(request):
             "page_query": f"month={month:%Y-%m}&" if month else "",
             "months": selectors.activity_log_months_for(champion),
             "totals": selectors.activity_hours_approved_totals(champion),
+            "reached": selectors.activity_people_reached(champion),
         },
     )
 

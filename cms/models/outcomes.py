@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, Panel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -18,6 +18,20 @@ from ..choices import OutcomeStatus
 from ..forms.pages import OutcomePageForm
 from .base import PublicCacheMixin, SectionPage
 from .stories import StoryPage
+
+
+class LiveFiguresPanel(Panel):
+    """Read-only, in the editor: each linked consultation result's figure as the public page
+    would show it now (saved results; a new one shows once the page is saved)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "cms/panels/live_figures.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            links = self.instance.consultation_results.all() if self.instance.pk else []
+            context["figures"] = [(link, link.figure()) for link in links if link.question_id]
+            return context
 
 
 class OutcomePageQuerySet(PageQuerySet):
@@ -94,6 +108,7 @@ class OutcomePage(PublicCacheMixin, Page):
             heading="Consultation results (figures shown live)",
             label="Result",
         ),
+        LiveFiguresPanel(heading="Consultation figures now"),
         InlinePanel("meeting_links", heading="Meetings where it was discussed", label="Meeting"),
         MultiFieldPanel(
             [
@@ -157,9 +172,19 @@ class OutcomePage(PublicCacheMixin, Page):
         figures = [(link, link.figure()) for link in results.order_by("sort_order")]
         # While a consultation takes answers its figures change: keep the page out of the cache.
         self._live_figures = any(figure.is_open for _link, figure in figures)
+        # The trail names each consultation once, however many of its results are linked.
+        consulted = list(
+            {
+                link.question.consultation_id: link.question.consultation for link, _f in figures
+            }.values()
+        )
         # Meetings show only their public summary; stories only those consent allows.
         context.update(
-            meeting_links=links, voice_items=voice_items, related_stories=stories, figures=figures
+            meeting_links=links,
+            voice_items=voice_items,
+            related_stories=stories,
+            figures=figures,
+            consulted=consulted,
         )
         return context
 

@@ -132,7 +132,7 @@ def _family_survey(now):
         survey, 4, QuestionKind.FREE_TEXT, "Anything else you want to tell us?", published=True
     )
     _question(survey, 5, QuestionKind.AGE_BAND, "How old is your youngest child?")
-    _question(survey, 6, QuestionKind.AREA, "Which area do you live in?")
+    _question(survey, 6, QuestionKind.AREA, "Which ward do you live in?")
     return survey
 
 
@@ -188,7 +188,7 @@ def _open_survey(rng, now, areas):
         required=True,
     )
     _question(survey, 1, QuestionKind.FREE_TEXT, "Which park do you use most, and why?")
-    _question(survey, 2, QuestionKind.AREA, "Which area do you live in?")
+    _question(survey, 2, QuestionKind.AREA, "Which ward do you live in?")
     for i in range(12):
         consultation_response_submit(
             consultation=survey,

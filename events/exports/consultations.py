@@ -32,7 +32,7 @@ def _answers_by_response(responses):
 def response_rows(consultation, responses):
     """A heading row, then a row a response: when, channel, area, where, then each answer."""
     questions = list(consultation.questions.all())
-    yield ["Response", "Submitted", "Channel", "Area", "Where", *[q.text for q in questions]]
+    yield ["Response", "Submitted", "Channel", "Ward", "Where", *[q.text for q in questions]]
     grouped = _answers_by_response(responses)
     current = next(grouped, (None, iter(())))
     meta = responses.order_by("pk").values_list(

@@ -5,6 +5,7 @@ from django import forms
 from champions.models import Area, ProtectiveFactor
 
 from ..choices import OTHER, QuestionKind, ResponseChannel
+from ..models import Event
 from ..services.consultations import AnswerData
 
 FREE_TEXT_MAX = 2000
@@ -132,9 +133,23 @@ class PaperResponseForm(ConsultationAnswerForm):
         error_messages={"required": "Say where you collected it."},
     )
 
-    def __init__(self, *args, **kwargs):
+    event = forms.ModelChoiceField(
+        label="At which event? (optional)",
+        queryset=Event.objects.none(),
+        required=False,
+        empty_label="Not at an event",
+        widget=forms.Select(attrs={"aria-describedby": "id_event_help"}),
+        help_text="Events you were booked on while the consultation was open.",
+        error_messages={"invalid_choice": "Choose one of the events you were booked on."},
+    )
+
+    def __init__(self, *args, events=None, **kwargs):
         super().__init__(*args, **kwargs)
         del self.fields["website"]
+        if events is None:
+            del self.fields["event"]
+        else:
+            self.fields["event"].queryset = events
 
     @property
     def is_spam(self) -> bool:
@@ -145,7 +160,7 @@ class ResultsFilterForm(forms.Form):
     """Filters on a consultation's results: area and channel."""
 
     area = forms.ModelChoiceField(
-        queryset=Area.objects.all(), required=False, empty_label="All areas"
+        queryset=Area.objects.all(), required=False, empty_label="All wards"
     )
     channel = forms.ChoiceField(
         choices=[("", "All channels"), *ResponseChannel.choices], required=False

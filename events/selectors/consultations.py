@@ -1,22 +1,23 @@
 """Reads for consultations: which are open, and one with its questions for answering."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from champions.models import Area
 
+from ..choices import QuestionKind, RegistrationStatus
 from ..models import (
     Consultation,
     ConsultationAnswer,
     ConsultationQuestion,
     ConsultationResponse,
+    Event,
 )
-
-# Published figures never show a count smaller than this (people could be identified).
-SMALLEST_CELL = 5
+from .disclosure import SMALLEST_CELL, is_small, withheld_cells
 
 
 def consultations_open(now=None):
@@ -38,6 +39,8 @@ class OptionResult:
     n: int
     base: int
     total: int
+    # Not to be published: 1 to 4 people, or a count that would let one be worked out.
+    withheld: bool = False
 
     @property
     def percent(self) -> int:
@@ -46,11 +49,6 @@ class OptionResult:
     @property
     def percent_of_all(self) -> int:
         return percent(self.n, self.total)
-
-    @property
-    def suppressed(self) -> bool:
-        """A cell of 1 to 4 people is never published: it could identify someone."""
-        return 0 < self.n < SMALLEST_CELL
 
 
 @dataclass(frozen=True)
@@ -65,6 +63,13 @@ class QuestionResult:
     @property
     def skipped(self) -> int:
         return self.total - self.base
+
+    def for_publication(self) -> "QuestionResult":
+        """The same result with the counts that may not be published marked withheld."""
+        exclusive = self.question.kind != QuestionKind.MULTIPLE
+        hidden = withheld_cells([o.n for o in self.options], self.base, exclusive=exclusive)
+        options = [replace(o, withheld=i in hidden) for i, o in enumerate(self.options)]
+        return replace(self, options=options)
 
 
 @dataclass(frozen=True)
@@ -133,6 +138,22 @@ def paper_responses_count(champion) -> int:
     return ConsultationResponse.objects.filter(entered_by=champion).count()
 
 
+def consultation_events_for_paper(consultation, champion, *, now=None):
+    """Events the champion was booked on that took place while the consultation was open:
+    where they may have collected responses."""
+    now = now or timezone.now()
+    return (
+        Event.objects.filter(
+            registrations__champion=champion,
+            registrations__status=RegistrationStatus.BOOKED,
+            starts_at__gte=consultation.opens_at,
+            starts_at__lte=min(now, consultation.closes_at),
+        )
+        .distinct()
+        .order_by("-starts_at")
+    )
+
+
 def consultation_free_text(consultation, *, area=None, channel=""):
     """Free-text answers (and what "other" means), newest first, with their tags loaded."""
     responses = consultation_responses(consultation, area=area, channel=channel)
@@ -157,7 +178,11 @@ def consultation_public_results(consultation) -> tuple[ConsultationResults, dict
     """The published questions' results, leaving out any question fewer than 5 answered, and
     the free-text answers staff approved for publication, by question id."""
     results = consultation_results(consultation)
-    shown = [r for r in results.questions if r.question.published and r.base >= SMALLEST_CELL]
+    shown = [
+        r.for_publication()
+        for r in results.questions
+        if r.question.published and r.base >= SMALLEST_CELL
+    ]
     quotes = {}
     approved = ConsultationAnswer.objects.filter(
         question__consultation=consultation,
@@ -186,29 +211,50 @@ class VoiceFigure:
     base: int
     source: str
     is_open: bool
+    # 1 to 4 people, or a count from which such a small count could be worked out.
+    withheld: bool = False
 
     @property
     def percent(self) -> int:
         return percent(self.n, self.base)
 
-    @property
-    def suppressed(self) -> bool:
-        return 0 < self.n < SMALLEST_CELL
-
     def __str__(self):
-        share = "Fewer than 5" if self.suppressed else f"{self.percent}% ({self.n})"
-        return f"{share} of {self.base} who answered the {self.source}"
+        if self.withheld:
+            return (
+                f"A figure not published to keep everyone anonymous ({self.base} answered "
+                f"the {self.source})"
+            )
+        return f"{self.percent}% ({self.n}) of {self.base} who answered the {self.source}"
 
 
 def consultation_figure(question, *, choice: str = "", theme: str = "") -> VoiceFigure:
     """Counts, now, those who gave `choice` (or whose free text staff tagged `theme`) among
-    those who answered `question`."""
+    those who answered `question`, withheld as the public results page would withhold it."""
     answers = ConsultationAnswer.objects.filter(question=question)
     base = answers.values("response_id").distinct().count()
-    chosen = answers.filter(choice=choice) if choice else answers.filter(theme__iexact=theme)
-    n = chosen.values("response_id").distinct().count()
     consultation = question.consultation
-    return VoiceFigure(n, base, consultation.title, consultation.is_open())
+    if theme:
+        tagged = answers.filter(theme__iexact=theme)
+        n = tagged.values("response_id").distinct().count()
+        return VoiceFigure(n, base, consultation.title, consultation.is_open(), is_small(n))
+    cells = dict(
+        answers.exclude(choice="")
+        .values("choice")
+        .annotate(n=Count("response_id", distinct=True))
+        .values_list("choice", "n")
+    )
+    n = cells.get(choice, 0)
+    withheld = _figure_withheld(question, cells, choice, base)
+    return VoiceFigure(n, base, consultation.title, consultation.is_open(), withheld)
+
+
+def _figure_withheld(question, cells: dict, choice: str, base: int) -> bool:
+    """Whether one answer's count may not be published beside its base: hidden on the results
+    page, or (one answer each) the rest, base minus it, is 1 to 4 people."""
+    values = [choice] + [value for value in cells if value != choice]
+    exclusive = question.kind != QuestionKind.MULTIPLE
+    hidden = withheld_cells([cells.get(value, 0) for value in values], base, exclusive=exclusive)
+    return 0 in hidden or (exclusive and is_small(base - cells.get(choice, 0)))
 
 
 @dataclass

@@ -10,6 +10,7 @@ from champions.choices import Stage
 
 from ..forms.consultations import ConsultationAnswerForm, PaperResponseForm
 from ..selectors.consultations import (
+    consultation_events_for_paper,
     consultation_for_answering,
     consultation_public_results,
     consultation_published,
@@ -80,7 +81,8 @@ def paper_response_enter(request, champion, slug):
     if not consultation.is_open():
         return _closed(request, consultation, status=410 if request.method == "POST" else 200)
     data = request.POST if request.method == "POST" else None
-    form = PaperResponseForm(data, consultation=consultation)
+    events = consultation_events_for_paper(consultation, champion)
+    form = PaperResponseForm(data, consultation=consultation, events=events)
     if form.is_valid():
         try:
             consultation_response_submit(
@@ -89,6 +91,7 @@ def paper_response_enter(request, champion, slug):
                 channel=form.cleaned_data["channel"],
                 entered_by=champion,
                 where=form.cleaned_data["where"],
+                event=form.cleaned_data.get("event"),
             )
         except ValidationError:
             return _closed(request, consultation, status=410)

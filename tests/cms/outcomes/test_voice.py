@@ -24,7 +24,7 @@ from tests.factories.events import (
 pytestmark = pytest.mark.django_db
 
 
-def _survey(n_childcare=6, n_other=4, **consultation):
+def _survey(n_childcare=6, n_other=5, **consultation):
     question = ConsultationQuestionFactory(
         consultation=ConsultationFactory(title="2026 family survey", **consultation)
     )
@@ -49,14 +49,14 @@ def test_outcome_shows_a_live_figure_that_changes_when_a_response_is_added(clien
     outcome = OutcomePageFactory(title="More childcare places")
     _link(outcome, question, choice="Childcare")
     html = client.get(outcome.url).content.decode()
-    assert "60% (6) of 10 who answered the 2026 family survey" in html
+    assert "55% (6) of 11 who answered the 2026 family survey" in html
     assert "said childcare was what they needed" in html
     assert "Where it was discussed" in html
     response = ConsultationResponseFactory(consultation=question.consultation)
     ConsultationAnswerFactory(response=response, question=question, choice="Childcare")
     # While the consultation is open the page is never served from the page cache.
     html = client.get(outcome.url).content.decode()
-    assert "64% (7) of 11 who answered the 2026 family survey" in html
+    assert "58% (7) of 12 who answered the 2026 family survey" in html
 
 
 def test_a_tagged_theme_is_counted_among_those_who_answered(client):
@@ -75,7 +75,25 @@ def test_a_figure_under_five_people_is_never_shown(client):
     outcome = OutcomePageFactory()
     _link(outcome, question, choice="Childcare")
     html = client.get(outcome.url).content.decode()
-    assert "Fewer than 5 of 12 who answered" in html and "(3)" not in html
+    assert "A figure not published to keep everyone anonymous (12 answered" in html
+    assert "(3)" not in html
+
+
+def test_a_figure_that_would_give_away_a_small_count_is_not_shown(client):
+    # 15 of 18 said yes: beside its base, the 3 who said no could be worked out.
+    question = ConsultationQuestionFactory(
+        yes_no=True, consultation=ConsultationFactory(title="2026 family survey")
+    )
+    for i in range(18):
+        ConsultationAnswerFactory(question=question, choice="yes" if i < 15 else "no")
+    outcome = OutcomePageFactory()
+    _link(outcome, question, choice="yes")
+    html = client.get(outcome.url).content.decode()
+    assert "A figure not published to keep everyone anonymous (18 answered" in html
+    assert "(15)" not in html
+    ConsultationAnswerFactory.create_batch(2, question=question, choice="no")
+    html = client.get(outcome.url).content.decode()
+    assert "75% (15) of 20 who answered the 2026 family survey" in html
 
 
 def test_a_result_names_an_answer_the_question_offers_or_a_theme():
@@ -162,3 +180,29 @@ def test_consultation_themes_listing_shows_counts_factors_and_outcomes(client):
     assert "Social connections" in html
     unanswered = client.get(url, {"answered": "no"}).content.decode()
     assert "Dads" in unanswered and "Evening clinics" not in unanswered
+
+
+def test_the_trail_names_a_consultation_once_however_many_results_link_it(client):
+    question = _survey()
+    free = ConsultationQuestionFactory(free_text=True, consultation=question.consultation)
+    outcome = OutcomePageFactory()
+    _link(outcome, question, choice="Childcare")
+    _link(outcome, free, theme="Clinic times")
+    html = client.get(outcome.url).content.decode()
+    trail = html.split("Where it was discussed", 1)[1]
+    assert trail.count("2026 family survey") == 1
+
+
+def test_the_outcome_editor_shows_each_linked_result_live(client, django_user_model):
+    question = _survey()
+    outcome = OutcomePageFactory()
+    _link(outcome, question, choice="Childcare")
+    outcome.save_revision()
+    admin = django_user_model.objects.create_superuser(email="admin@example.com", password="x")
+    client.force_login(admin)
+    edit = reverse("wagtailadmin_pages:edit", args=[outcome.pk])
+    html = client.get(edit).content.decode()
+    assert "Consultation figures now" in html
+    assert "55% (6) of 11 who answered the 2026 family survey" in html
+    ConsultationAnswerFactory(question=question, choice="Childcare")
+    assert "58% (7) of 12 who answered" in client.get(edit).content.decode()

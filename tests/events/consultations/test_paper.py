@@ -7,15 +7,20 @@ import zipfile
 
 import pytest
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
 
 from champions.services.privacy import champion_anonymise
+from events.forms.consultations import PaperResponseForm
 from events.models import ConsultationResponse
 from tests.factories.champions import ChampionFactory
 from tests.factories.events import (
     ConsultationFactory,
     ConsultationQuestionFactory,
     ConsultationResponseFactory,
+    EventFactory,
+    RegistrationFactory,
 )
+from tests.fuzz import assert_handled, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +107,36 @@ def test_entered_responses_are_in_my_data_and_erasure_clears_where(client, quest
     champion_anonymise(champion=champion, reason="Asked to be forgotten")
     response = ConsultationResponse.objects.get()
     assert response.where == "" and response.entered_by == champion
+
+
+def test_a_paper_response_can_name_an_event_the_champion_was_booked_on(client, question):
+    champion = ChampionFactory(active=True)
+    stall = EventFactory(title="Stall at the fun day", starts_at=question.consultation.opens_at)
+    RegistrationFactory(champion=champion, event=stall)
+    elsewhere = EventFactory(title="Someone else's event", starts_at=stall.starts_at)
+    client.force_login(champion.user)
+    html = client.get(_paper_url(question)).content.decode()
+    assert "Stall at the fun day" in html and "Someone else" not in html
+    answers = {"channel": "event", "where": "Fun day", f"q{question.pk}": "Childcare"}
+    refused = client.post(_paper_url(question), {**answers, "event": elsewhere.pk})
+    assert refused.status_code == 400
+    assert "Choose one of the events you were booked on." in refused.content.decode()
+    assert client.post(_paper_url(question), {**answers, "event": "x"}).status_code == 400
+    assert not ConsultationResponse.objects.exists()
+    assert client.post(_paper_url(question), {**answers, "event": stall.pk}).status_code == 302
+    stored = ConsultationResponse.objects.get()
+    assert (stored.event, stored.entered_by, stored.channel) == (stall, champion, "event")
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=form_data(PaperResponseForm))
+def test_fuzzed_paper_entry_never_500(client, question, data):
+    champion = ChampionFactory(active=True)
+    client.force_login(champion.user)
+    before = ConsultationResponse.objects.count()
+    response = client.post(_paper_url(question), data)
+    assert_handled(response)
+    stored = ConsultationResponse.objects.count() - before
+    assert stored == (1 if response.status_code == 302 else 0)
