@@ -311,7 +311,8 @@ def _load_outcomes(index, staff):
             title=title,
             summary=voice,
             parent_voice=voice,
-            evidence=_evidence(figure, said),
+            # Outcomes linked to the family survey show its live figures, not a typed one.
+            evidence=_evidence(None if _linked_results(title) else figure, said),
             decision="Agreed to act on what parents said." if status != "raised" else "",
             decided_by=decided_by,
             what_changed=changed,
@@ -344,6 +345,10 @@ def _link_voice(outcome) -> None:
         item = ParentVoiceItem.objects.filter(text=text).order_by("pk").first()
         if item is not None:
             outcome.voice_items.add(OutcomeParentVoice(item=item))
+
+
+def _linked_results(title) -> list:
+    return consultations_demo.OUTCOME_LINKS.get(title, ([], []))[0]
 
 
 def _evidence(figure, said) -> list:
