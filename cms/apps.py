@@ -16,7 +16,7 @@ class CmsConfig(AppConfig):
         from events.models import Event
 
         from . import receivers
-        from .models import OutcomePage, StoryPage
+        from .models import OutcomePage, StoryIndexPage, StoryPage
 
         consent_withdrawn.connect(receivers.on_consent_withdrawn, dispatch_uid="cms-consent")
         champion_anonymising.connect(
@@ -28,6 +28,9 @@ class CmsConfig(AppConfig):
             receivers.on_story_published, sender=StoryPage, dispatch_uid="cms-story-photos"
         )
         post_delete.connect(receivers.on_content_changed, sender=Page, dispatch_uid="cms-del")
+        post_save.connect(
+            receivers.on_story_index_created, sender=StoryIndexPage, dispatch_uid="cms-story-index"
+        )
         for model in (Commendation, Consent, Event):
             post_save.connect(
                 receivers.on_content_changed, sender=model, dispatch_uid=f"cms-{model.__name__}"

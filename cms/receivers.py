@@ -16,6 +16,7 @@ from champions.selectors.privacy import export_rows, note_exported
 from .cache import figures_cache_clear, public_cache_clear
 from .models import PublicEventsPage, StoryPage
 from .models.stories import StoryPageTag
+from .services.moderation import story_moderation_open_to_coordinators
 from .services.photos import (
     WITHDRAWN_PREFIX,
     champion_images,
@@ -26,6 +27,12 @@ from .services.photos import (
 )
 from .services.search import search_index_compact
 from .services.stories import stories_unpublish_without_consent
+
+
+def on_story_index_created(sender, instance, created, raw=False, **kwargs):
+    """A new stories index is moderated by the coordinators (cms/services/moderation.py)."""
+    if created and not raw:
+        story_moderation_open_to_coordinators(index=instance)
 
 
 def on_consent_withdrawn(sender, champion, kind, **kwargs):

@@ -17,7 +17,28 @@ JOURNEY_STEPS = [
     (Stage.IN_TRAINING, "Training", "Short, friendly sessions that build confidence."),
     (Stage.ACTIVE, "Champion", "Choose what you do: stalls, meetings, peer support."),
 ]
+# The one place saying who logs activities and claims expenses: the pages, the services and
+# the dashboard all ask `champion_logs_activity`.
 STAGES_LOGGING_ACTIVITY = {Stage.IN_TRAINING, Stage.ACTIVE, Stage.PAUSED}
+LOGGING_FROM_STAGE = Stage.IN_TRAINING
+NOT_LOGGING_YET = (
+    f"Logging activities and claiming expenses start at the "
+    f"\u201c{LOGGING_FROM_STAGE.label}\u201d stage."
+)
+NOT_LOGGING_NOW = "Logging activities and claiming expenses are for current champions."
+
+
+def champion_logs_activity(champion: Champion) -> bool:
+    """Whether the champion's stage is one where they log activities and claim expenses."""
+    return champion.stage in STAGES_LOGGING_ACTIVITY
+
+
+def champion_not_logging_reason(champion: Champion) -> str:
+    """Why the champion cannot log yet (or any more); empty when they can."""
+    if champion_logs_activity(champion):
+        return ""
+    before = champion.stage in (Stage.ENQUIRY, Stage.ONBOARDING)
+    return NOT_LOGGING_YET if before else NOT_LOGGING_NOW
 
 
 @dataclass
@@ -69,7 +90,7 @@ def champion_welcome(champion: Champion) -> Welcome:
         next_step_due_on=champion.next_step_due_on,
         steps=_steps(champion.stage),
         consents_to_give=[CONSENT_WORDING[k] for k in ConsentKind if k not in given],
-        logs_activity=champion.stage in STAGES_LOGGING_ACTIVITY,
+        logs_activity=champion_logs_activity(champion),
         books_welcome_session=champion.stage in (Stage.ENQUIRY, Stage.ONBOARDING),
     )
 

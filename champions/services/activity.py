@@ -23,6 +23,7 @@ from .. import audit
 from ..choices import ActivityStatus
 from ..models import ActivityLog, Champion
 from ..selectors.activity import activity_log_event_choices
+from ..selectors.welcome import champion_not_logging_reason
 from . import reviews
 from .recognition import milestones_award
 from .submissions import entry_already_submitted
@@ -108,6 +109,8 @@ def activity_log_submit(
     )
     if sent is not None:
         return sent
+    if reason := champion_not_logging_reason(champion):
+        raise ValidationError(reason)
     by_staff = reviews.by_staff(entered_by)
     _check_activity_rules(
         champion=champion, date=fields["date"], event=fields.get("event"), by_staff=by_staff

@@ -22,6 +22,7 @@ from accounts.site import absolute_url
 from .. import audit
 from ..choices import ExpenseStatus
 from ..models import ActivityLog, Champion, ExpenseClaim
+from ..selectors.welcome import champion_not_logging_reason
 from ..validators import validate_not_in_future
 from . import reviews
 from .submissions import entry_already_submitted
@@ -79,6 +80,8 @@ def expense_claim_submit(
     )
     if sent is not None:
         return sent
+    if reason := champion_not_logging_reason(champion):
+        raise ValidationError(reason)
     claim = ExpenseClaim(champion=champion, submission_key=submission_key)
     return _save(claim, receipt, fields)
 

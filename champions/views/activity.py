@@ -16,6 +16,7 @@ from ..models import ActivityLog
 from ..selectors import activity as selectors
 from ..services import activity as services
 from .entries import PAGE_SIZE, EntryPages
+from .logging_stage import logging_stage_required
 
 PAGES = EntryPages(
     kind="activity",
@@ -43,6 +44,7 @@ def _month(value: str | None) -> datetime.date | None:
 
 
 @login_required
+@logging_stage_required
 def activity_list(request):
     champion = champion_for_request(request)
     month = _month(request.GET.get("month"))
@@ -65,6 +67,7 @@ def activity_list(request):
 
 
 @login_required
+@logging_stage_required
 @require_http_methods(["GET", "POST"])
 def activity_create(request):
     champion = champion_for_request(request)
@@ -80,6 +83,7 @@ def activity_create(request):
 
 
 @login_required
+@logging_stage_required
 def activity_detail(request, pk):
     log = _own_log(request, pk)
     return render(
@@ -90,6 +94,7 @@ def activity_detail(request, pk):
 
 
 @login_required
+@logging_stage_required
 @require_http_methods(["GET", "POST"])
 def activity_edit(request, pk):
     log = _own_log(request, pk)
@@ -99,6 +104,7 @@ def activity_edit(request, pk):
 
 
 @login_required
+@logging_stage_required
 @require_http_methods(["GET", "POST"])
 def activity_withdraw(request, pk):
     entry = _own_log(request, pk)

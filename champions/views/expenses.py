@@ -16,6 +16,7 @@ from ..selectors import expenses as selectors
 from ..services import expenses as services
 from ..uploads import receipt_response
 from .entries import PAGE_SIZE, EntryPages
+from .logging_stage import logging_stage_required
 
 PAGES = EntryPages(
     kind="claim",
@@ -36,6 +37,7 @@ def _own_claim(request, pk):
 
 
 @login_required
+@logging_stage_required
 def expense_list(request):
     champion = champion_for_request(request)
     page = Paginator(selectors.expense_claims_for(champion), PAGE_SIZE).get_page(
@@ -49,6 +51,7 @@ def expense_list(request):
 
 
 @login_required
+@logging_stage_required
 @require_http_methods(["GET", "POST"])
 def expense_create(request):
     champion = champion_for_request(request)
@@ -66,6 +69,7 @@ def expense_create(request):
 
 
 @login_required
+@logging_stage_required
 def expense_detail(request, pk):
     return render(
         request, "champions/activity/expense_detail.html", {"claim": _own_claim(request, pk)}
@@ -73,6 +77,7 @@ def expense_detail(request, pk):
 
 
 @login_required
+@logging_stage_required
 @require_http_methods(["GET", "POST"])
 def expense_edit(request, pk):
     claim = _own_claim(request, pk)
@@ -84,6 +89,7 @@ def expense_edit(request, pk):
 
 
 @login_required
+@logging_stage_required
 @require_http_methods(["GET", "POST"])
 def expense_withdraw(request, pk):
     entry = _own_claim(request, pk)
@@ -93,5 +99,6 @@ def expense_withdraw(request, pk):
 
 
 @login_required
+@logging_stage_required
 def expense_receipt(request, pk):
     return receipt_response(_own_claim(request, pk))

@@ -6,6 +6,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.views import generic
 
+from accounts.admin_denied import AdminRefusesWith403Mixin
+
 from ..models import Champion, Goal
 from ..services.goals import goal_note_add
 from .base import ProgrammeViewSet, SafeExportIndexView
@@ -46,20 +48,20 @@ class _NoteSavingMixin:
         return instance
 
 
-class GoalIndexView(SafeExportIndexView):
+class GoalIndexView(AdminRefusesWith403Mixin, SafeExportIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().filter(champion__coordinator=self.request.user)
 
 
-class GoalCreateView(_NoteSavingMixin, generic.CreateView):
+class GoalCreateView(AdminRefusesWith403Mixin, _NoteSavingMixin, generic.CreateView):
     pass
 
 
-class GoalEditView(_OwnChampionsOnly, _NoteSavingMixin, generic.EditView):
+class GoalEditView(AdminRefusesWith403Mixin, _OwnChampionsOnly, _NoteSavingMixin, generic.EditView):
     pass
 
 
-class GoalDeleteView(_OwnChampionsOnly, generic.DeleteView):
+class GoalDeleteView(AdminRefusesWith403Mixin, _OwnChampionsOnly, generic.DeleteView):
     pass
 
 

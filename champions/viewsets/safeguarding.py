@@ -4,10 +4,11 @@ Anyone else gets a 403 and no menu item (the permission policy, registered in wa
 answers every action by group membership, whatever the user's other rights).
 """
 
-from django.template.response import TemplateResponse
 from wagtail.admin.views import generic
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from accounts.admin_denied import admin_permission_denied
 
 from .. import audit
 from ..models import SafeguardingConcern
@@ -35,7 +36,7 @@ class _LeadsOnly:
 
     def dispatch(self, request, *args, **kwargs):
         if not is_safeguarding_lead(request.user):
-            return TemplateResponse(request, "403.html", status=403)
+            return admin_permission_denied(request)
         return super().dispatch(request, *args, **kwargs)
 
 

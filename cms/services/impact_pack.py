@@ -3,6 +3,7 @@ kept in private storage, and the coordinator who asked is e-mailed when it is re
 
 import datetime
 import uuid
+from decimal import Decimal
 from io import BytesIO
 
 from dateutil.relativedelta import relativedelta
@@ -12,7 +13,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.html import strip_tags
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
 from accounts import pdf_fonts
@@ -25,6 +26,7 @@ from events.selectors import reports
 
 from ..choices import OutcomeStatus
 from ..models import OutcomePage, StoryPage
+from ..pdf_charts import hours_reach_chart
 from ..tasks.impact_pack import build_impact_pack
 
 FOLDER = "impact-packs"
@@ -56,10 +58,23 @@ def impact_pack_figures(*, quarter: datetime.date, area: Area | None) -> dict:
     }
 
 
+def impact_pack_months(hours: dict) -> list[tuple[str, Decimal, int]]:
+    """(month, approved hours, families reached) for the whole pack: the report's rows (ward x
+    month) added up by month, in the report's order."""
+    months: dict[str, list] = {}
+    for row in hours["rows"]:
+        month = months.setdefault(row["month"], [Decimal(0), 0])
+        month[0] += row["hours"]
+        month[1] += row["families"]
+    return [(label, hours_, families) for label, (hours_, families) in months.items()]
+
+
 def _table(header, rows):
-    return Table(
-        [header, *rows], repeatRows=1, style=[("FONTNAME", (0, 0), (-1, 0), pdf_fonts.FONT_BOLD)]
-    )
+    style = [
+        ("FONTNAME", (0, 0), (-1, 0), pdf_fonts.FONT_BOLD),
+        ("FONTNAME", (0, 1), (-1, -1), pdf_fonts.FONT),
+    ]
+    return Table([header, *rows], repeatRows=1, style=style)
 
 
 def _outcomes_and_stories(figures: dict, *, h2, body) -> list:
@@ -80,29 +95,45 @@ def _outcomes_and_stories(figures: dict, *, h2, body) -> list:
     return flow
 
 
-def impact_pack_pdf(figures: dict, *, title: str) -> bytes:
-    """The pack as PDF bytes: headline figures, hours by month, factors, training, outcomes,
-    stories."""
-    pdf_fonts.register()
-    styles = getSampleStyleSheet()
-    h1, h2, body = styles["Title"], styles["Heading2"], styles["BodyText"]
-    hours = figures["hours"]
-    story = [
-        Paragraph(pdf_fonts.markup(title), h1),
-        Paragraph(f"{figures['start']:%-d %B %Y} to {figures['end']:%-d %B %Y}", body),
+def _hours_and_reach(hours: dict, *, h2, body) -> list:
+    """Headline figures, then the chart by month with its table beside it."""
+    months = impact_pack_months(hours)
+    totals = [format_hours(hours["total_hours"]), hours["total_activities"]]
+    return [
         Paragraph("Headline figures", h2),
         _table(
             ["Approved hours", "Activities", "Families reached at events"],
-            [
-                [
-                    format_hours(hours["total_hours"]),
-                    hours["total_activities"],
-                    hours["total_families"],
-                ]
-            ],
+            [[*totals, hours["total_families"]]],
         ),
-        Paragraph("Approved hours by month", h2),
-        _table(["Month", "Approved hours"], [[m, format_hours(h)] for m, h in hours["by_month"]]),
+        Paragraph("Approved hours and families reached by month", h2),
+        hours_reach_chart(months),
+        Paragraph("The same figures as a table:", body),
+        _table(
+            ["Month", "Approved hours", "Families reached"],
+            [[m, format_hours(h), f] for m, h, f in months],
+        ),
+    ]
+
+
+def _styles() -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:
+    """Title, heading and body in the bundled Noto fonts: any name, in any of our scripts."""
+    styles = getSampleStyleSheet()
+    return (
+        ParagraphStyle("title", parent=styles["Title"], fontName=pdf_fonts.FONT_BOLD),
+        ParagraphStyle("heading", parent=styles["Heading2"], fontName=pdf_fonts.FONT_BOLD),
+        ParagraphStyle("body", parent=styles["BodyText"], fontName=pdf_fonts.FONT),
+    )
+
+
+def impact_pack_pdf(figures: dict, *, title: str) -> bytes:
+    """The pack as PDF bytes: headline figures, hours and reach by month (chart and table),
+    factors, training, outcomes, stories."""
+    pdf_fonts.register()
+    h1, h2, body = _styles()
+    story = [
+        Paragraph(pdf_fonts.markup(title, bold=True), h1),
+        Paragraph(f"{figures['start']:%-d %B %Y} to {figures['end']:%-d %B %Y}", body),
+        *_hours_and_reach(figures["hours"], h2=h2, body=body),
         Paragraph("Protective-factor coverage", h2),
         _table(
             ["Factor", "Approved hours"],
@@ -113,7 +144,7 @@ def impact_pack_pdf(figures: dict, *, title: str) -> bytes:
             ["Module", "In date", "Expiring", "Expired", "Not completed"],
             [
                 [
-                    pdf_fonts.markup(r["module"]),
+                    Paragraph(pdf_fonts.markup(r["module"]), body),
                     r["in_date"],
                     r["expiring"],
                     r["expired"],

@@ -14,6 +14,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
+from accounts.admin_denied import AdminRefusesWith403Mixin
 from accounts.charts import bar_chart
 from champions.choices import Stage
 from champions.exports import FormulaSafeExportMixin
@@ -54,7 +55,7 @@ def default_range(today: datetime.date) -> tuple[datetime.date, datetime.date]:
     return today.replace(day=1) - relativedelta(months=11), today
 
 
-class FunderReportView(FormulaSafeExportMixin, ReportView):
+class FunderReportView(AdminRefusesWith403Mixin, FormulaSafeExportMixin, ReportView):
     """A report of rows (dicts) worked out by a selector from the filters, not a queryset."""
 
     template_name = "events/admin/reports/report.html"

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from champions.choices import ActivityStatus
 from champions.models import ActivityLog, Champion
+from champions.selectors.welcome import champion_logs_activity
 
 from ..choices import RegistrationStatus
 from ..models import Registration
@@ -45,9 +46,12 @@ def registrations_past_for(champion: Champion, *, now=None) -> QuerySet:
 def registrations_to_log_for(champion: Champion, *, now=None) -> QuerySet:
     """Recent events the champion attended: each is a prompt to log the activity.
 
-    Each has `log_id` and `log_status`: the champion's log for that event still waiting for
-    review, queried or approved (shown instead of the prompt), or None.
+    None before the stage where champions log activity. Each has `log_id` and `log_status`:
+    the champion's log for that event still waiting for review, queried or approved (shown
+    instead of the prompt), or None.
     """
+    if not champion_logs_activity(champion):  # e.g. an enquirer after a welcome session
+        return Registration.objects.none()
     now = now or timezone.now()
     logs = ActivityLog.objects.filter(
         champion=OuterRef("champion"),

@@ -173,12 +173,17 @@ def test_stories_awaiting_moderation_and_taken_down_for_consent(client):
     down = StoryPageFactory(title="Dad's group", champion=champion)
     StoryPageFactory(title="Still up", champion=ConsentFactory(kind=ConsentKind.STORY).champion)
     consent_withdraw(champion=champion, kind=ConsentKind.STORY)
-    # Wagtail's "Moderators" group may publish pages; a coordinator without page rights may not.
-    client.force_login(CoordinatorFactory())
+    # Coordinators moderate stories (their group's rights on the stories index), as does
+    # Wagtail's "Moderators" group; staff with neither do not get the panel.
+    plain = StaffFactory()
+    plain.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(plain)
     assert "Awaiting moderation" not in _sections(client.get("/admin/"))
     moderator = StaffFactory()
     moderator.groups.add(Group.objects.get(name="Moderators"))
     client.force_login(moderator)
+    assert "Awaiting moderation" in _sections(client.get("/admin/"))
+    client.force_login(CoordinatorFactory())
     sections = _sections(client.get("/admin/"))
     moderation = sections["Awaiting moderation"]
     assert [r.label for r in moderation.rows] == ["Finding my voice"]

@@ -32,7 +32,7 @@ CLAIM = {
 @pytest.fixture
 def claim(s3, client, time_machine):
     time_machine.move_to("2026-03-18 12:00 +00:00", tick=False)
-    champion = ChampionFactory(preferred_name="Priya")
+    champion = ChampionFactory(preferred_name="Priya", active=True)  # logging applies
     client.force_login(champion.user)
     receipt = png_bytes()
     response = client.post(
@@ -70,7 +70,7 @@ def test_a_receipt_is_streamed_to_its_owner_and_to_staff_only(s3, claim, client)
     assert response["Cache-Control"] == "private, no-store"
     assert b"".join(response.streaming_content) == claim.receipt_bytes
 
-    client.force_login(ChampionFactory().user)
+    client.force_login(ChampionFactory(active=True).user)  # another champion who logs
     assert client.get(own).status_code == 404
     assert client.get(staff).status_code in (302, 403)
 

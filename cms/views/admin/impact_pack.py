@@ -15,6 +15,7 @@ from django.views.generic import FormView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from accounts.admin_denied import AdminRefusesWith403Mixin, refuses_with_403
 from accounts.storage import private_storage
 from champions.models import Area
 
@@ -44,7 +45,7 @@ class ImpactPackForm(forms.Form):
         self.fields["quarter"].choices = _quarters(timezone.localdate())
 
 
-class ImpactPackView(WagtailAdminTemplateMixin, FormView):
+class ImpactPackView(AdminRefusesWith403Mixin, WagtailAdminTemplateMixin, FormView):
     """Ask for a quarter's impact pack; list the packs ready to download."""
 
     page_title = "Quarterly impact pack"
@@ -69,6 +70,7 @@ class ImpactPackView(WagtailAdminTemplateMixin, FormView):
         return super().get_context_data(packs=impact_packs_ready(), **kwargs)
 
 
+@refuses_with_403
 @never_cache
 def impact_pack_download(request, name):
     if not request.user.has_perm(PERMISSION):

@@ -7,10 +7,12 @@ from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from accounts.admin_denied import AdminRefusesWith403Mixin
+
 from ...services.digest import coordinator_digest_body, coordinator_digest_last_sent
 
 
-class WeeklyDigestView(WagtailAdminTemplateMixin, TemplateView):
+class WeeklyDigestView(AdminRefusesWith403Mixin, WagtailAdminTemplateMixin, TemplateView):
     """This week's coordinators' digest as it reads now, and when the last one was sent."""
 
     page_title = "Weekly digest"

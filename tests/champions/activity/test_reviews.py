@@ -171,7 +171,7 @@ def test_a_refusal_is_e_mailed_once_even_if_delivery_runs_twice(
 def test_no_e_mail_without_contact_consent_but_the_champion_still_sees_it(
     staff_client, smtp_server, client, django_capture_on_commit_callbacks
 ):
-    champion = ChampionFactory(user__email="nomail@example.org")
+    champion = ChampionFactory(active=True, user__email="nomail@example.org")
     log = ActivityLogFactory(champion=champion)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         staff_client.post(

@@ -54,7 +54,7 @@ def expect_refusal(allowed: bool, service, **kwargs) -> bool:
 )
 @given(operations=st.lists(operation, max_size=25))
 def test_totals_match_a_direct_sum(operations):
-    champion = ChampionFactory()
+    champion = ChampionFactory(active=True)
     staff = CoordinatorFactory()
     # What we expect, kept apart from the database: pk -> [date, hours, status] / [amount, status]
     logs, claims = {}, {}

@@ -64,7 +64,7 @@ def test_another_champions_key_makes_a_new_entry(champion_client, champion, clie
     url = reverse("activity:create")
     key = _form_key(champion_client, url)
     champion_client.post(url, {**ACTIVITY, "submission_key": key})
-    other = ChampionFactory()
+    other = ChampionFactory(active=True)
     client.force_login(other.user)
     client.post(url, {**ACTIVITY, "submission_key": key})
     assert ActivityLog.objects.filter(champion=other).count() == 1

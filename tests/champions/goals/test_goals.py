@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
@@ -10,7 +11,7 @@ from wagtail.models import ModelLogEntry
 from champions.models import Goal, GoalNote
 from champions.selectors.privacy import champion_data_export
 from champions.services.privacy import champion_anonymise
-from tests.factories.accounts import CoordinatorFactory
+from tests.factories.accounts import CoordinatorFactory, StaffFactory
 from tests.factories.champions import ChampionFactory, GoalFactory, protective_factors
 
 pytestmark = pytest.mark.django_db
@@ -77,10 +78,17 @@ def test_the_coordinator_sees_and_notes_their_champions_goals_only(client, goal,
     client.force_login(coordinator)
     listing = client.get(reverse("champions_goal:index")).content.decode()
     assert goal.title in listing and other.title not in listing
-    # Wagtail answers a refused admin page with a redirect to the dashboard and a message.
-    denied = reverse("wagtailadmin_home")
-    assert client.get(reverse("champions_goal:edit", args=[other.pk])).url == denied
-    assert client.post(reverse("champions_goal:delete", args=[other.pk])).url == denied
+    # Another coordinator's champion's goal: 403, not Wagtail's redirect home.
+    for response in (
+        client.get(reverse("champions_goal:edit", args=[other.pk])),
+        client.post(reverse("champions_goal:edit", args=[other.pk]), {"title": "Taken over"}),
+        client.get(reverse("champions_goal:delete", args=[other.pk])),
+        client.post(reverse("champions_goal:delete", args=[other.pk])),
+    ):
+        assert response.status_code == 403
+        assert b"You do not have permission to open this page" in response.content
+    other.refresh_from_db()
+    assert other.title == "Someone else's goal"
     assert Goal.objects.filter(pk=other.pk).exists()
     response = client.post(
         reverse("champions_goal:edit", args=[goal.pk]),
@@ -94,6 +102,21 @@ def test_the_coordinator_sees_and_notes_their_champions_goals_only(client, goal,
     )
     assert response.status_code == 302
     assert GoalNote.objects.get(goal=goal).author == coordinator
+
+
+def test_staff_without_the_goal_permission_get_a_403(client, goal):
+    staff = StaffFactory()
+    staff.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(staff)
+    for url in (
+        reverse("champions_goal:index"),
+        reverse("champions_goal:add"),
+        reverse("champions_goal:edit", args=[goal.pk]),
+        reverse("champions_goal:delete", args=[goal.pk]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert b"You do not have permission to open this page" in response.content
 
 
 def test_goals_are_in_the_data_download_and_removed_by_erasure(goal):

@@ -18,6 +18,7 @@ from tests.factories.champions import (
     TrainingModuleFactory,
     TrainingRecordFactory,
 )
+from tests.pdf_glyphs import missing_letters
 
 pytestmark = pytest.mark.django_db
 
@@ -81,3 +82,11 @@ def test_record_of_service_keeps_bengali_romanian_and_polish_letters(client, nam
     client.force_login(champion.user)
     text = _text(client.get(reverse("champions:record_of_service")).content)
     assert f"Record of service: {name}" in text and "None yet." in text
+
+
+def test_record_of_service_draws_every_letter_of_an_urdu_or_bengali_name(client):
+    # Right-to-left text comes out of pypdf reordered, so the fonts are checked instead.
+    champion = ChampionFactory(active=True, preferred_name="عائشہ অনিতা")
+    client.force_login(champion.user)
+    reader = PdfReader(io.BytesIO(client.get(reverse("champions:record_of_service")).content))
+    assert missing_letters(reader, ["عائشہ", "অনিতা"]) == set()

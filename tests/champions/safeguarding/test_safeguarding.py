@@ -73,6 +73,7 @@ def test_coordinators_outside_the_group_get_403_and_no_menu_item(client, concern
         ):
             response = client.get(url)
             assert response.status_code == 403
+            assert "You do not have permission to open this page" in response.content.decode()
             assert "Disclosure" not in response.content.decode()
         assert "Safeguarding log" not in client.get(reverse("wagtailadmin_home")).content.decode()
     assert not ModelLogEntry.objects.filter(action="champions.safeguarding_concern.view").exists()

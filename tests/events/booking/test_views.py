@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from champions.choices import Stage
 from events.choices import Audience, EventKind, EventStatus, RegistrationStatus
 from events.models import Registration
 from tests.factories.champions import ActivityLogFactory, AreaFactory, ChampionFactory
@@ -134,6 +135,8 @@ def test_pages_need_sign_in(client):
 
 
 def test_my_events_shows_upcoming_past_attendance_and_log_prompt(champion_client, champion):
+    champion.stage = Stage.ACTIVE  # prompts to log apply from the logging stages on
+    champion.save()
     upcoming = RegistrationFactory(champion=champion, event=EventFactory(title="Coming up"))
     past_event = EventFactory(
         title="Stay and play", starts_at=timezone.now() - datetime.timedelta(days=3)
@@ -150,6 +153,9 @@ def test_my_events_shows_upcoming_past_attendance_and_log_prompt(champion_client
 
 
 def test_an_event_already_logged_links_to_its_log_instead_of_a_prompt(champion_client, champion):
+    champion.stage = Stage.ACTIVE  # prompts to log apply from the logging stages on
+    champion.save()
+
     def attended(title, days_ago):
         event = EventFactory(
             title=title, starts_at=timezone.now() - datetime.timedelta(days=days_ago)

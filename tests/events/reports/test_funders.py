@@ -170,8 +170,23 @@ def test_viewers_and_coordinators_read_reports_and_champions_cannot(client, url)
     staff = StaffFactory()
     staff.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(staff)
-    refused = client.get(url)  # Wagtail turns PermissionDenied into a redirect home
-    assert (refused.status_code, refused.url) == (302, "/admin/")
+    for address in (url, url + "results/", url + "?export=csv"):
+        refused = client.get(address)  # a 403 page, not Wagtail's redirect home
+        assert refused.status_code == 403, address
+        assert b"You do not have permission to open this page" in refused.content
+
+
+def test_the_reports_menu_lists_only_the_reports_the_user_may_read(client):
+    staff = StaffFactory()
+    staff.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(staff)
+    home = client.get("/admin/").content.decode()
+    for url in (HOURS, FACTORS, TRAINING, EXPENSES, EVENTS, PIPELINE):
+        assert f'"{url}"' not in home, url
+    client.force_login(ViewerFactory())
+    home = client.get("/admin/").content.decode()
+    for url in (HOURS, FACTORS, TRAINING, EXPENSES, EVENTS, PIPELINE):
+        assert f'"{url}"' in home, url
 
 
 @pytest.mark.parametrize("url", [HOURS, FACTORS, TRAINING, EXPENSES, EVENTS, PIPELINE])
