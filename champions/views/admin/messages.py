@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from wagtail.admin.views import generic
 
+from accounts.admin_denied import AdminRefusesWith403Mixin
 from accounts.choices import OutboxStatus
 
 from ...forms.messages import ChosenChampions, GroupMessageForm
@@ -24,7 +25,7 @@ from .base import AdminFormView
 PER_PAGE = 50
 
 
-class ComposeMessageView(AdminFormView):
+class ComposeMessageView(AdminRefusesWith403Mixin, AdminFormView):
     """Compose, then preview (counts, who is left out and why, a sample), then send once.
 
     Needs `send_groupmessage`; champions picked on the champions listing arrive as ?id=…

@@ -6,10 +6,12 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from accounts.admin_denied import AdminRefusesWith403Mixin
+
 from ...models import Event
 
 
-class EventActionView(WagtailAdminTemplateMixin, TemplateView):
+class EventActionView(AdminRefusesWith403Mixin, WagtailAdminTemplateMixin, TemplateView):
     """Base for screens about one event, reached from the events listing."""
 
     index_url_name = ""

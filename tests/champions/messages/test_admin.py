@@ -275,9 +275,9 @@ def test_viewers_see_sent_messages_but_may_not_compose_or_send(client, sent_mess
     assert "Sent one" in client.get(reverse("champions_groupmessage:index")).content.decode()
     inspect = reverse("champions_groupmessage:inspect", args=[sent_message.pk])
     assert client.get(inspect).status_code == 200
-    assert _refused(client.get(reverse(COMPOSE)))
+    assert client.get(reverse(COMPOSE)).status_code == 403
     data = {"subject": "x", "body": "x", "channel": "email", "area": ward.pk, "send": "1"}
-    assert _refused(client.post(reverse(COMPOSE), data))
+    assert client.post(reverse(COMPOSE), data).status_code == 403
     bulk = reverse("wagtail_bulk_action", args=["champions", "champion", "send_message"])
     assert _refused(client.get(bulk, {"id": [ward.champions.first().pk]}))
     assert (
