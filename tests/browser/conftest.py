@@ -4,7 +4,7 @@ import os
 import shutil
 
 import pytest
-from django.db import connections
+from django.contrib.contenttypes.models import ContentType
 
 from tests.factories.champions import protective_factors
 
@@ -23,12 +23,7 @@ def browser():
     # Playwright's sync API runs an event loop; Django must allow ORM calls alongside it.
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    serialized = _serialized_contents()
     with sync_playwright() as p:
-        # Playwright's event loop gives this thread new Django connection objects, which lack
-        # the data migrations made: hand it over so serialized rollback restores it, with the
-        # same ids the in-process content-type cache holds.
-        _restore_serialized_contents(serialized)
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
@@ -48,20 +43,11 @@ def browser():
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
-def _serialized_contents():
-    return {
-        alias: connections[alias]._test_serialized_contents
-        for alias in connections
-        if hasattr(connections[alias], "_test_serialized_contents")
-    }
-
-
-def _restore_serialized_contents(serialized):
-    for alias, contents in serialized.items():
-        connections[alias]._test_serialized_contents = contents
-
-
 @pytest.fixture(autouse=True)
 def _reference_rows(transactional_db):
-    """A live server's test flushes the database after it: put back the rows migrations made."""
+    """A live server's test flushes the database after it: put back the rows migrations made.
+
+    Under Playwright's event loop the serialized rollback does not restore the migrations'
+    rows, and the flush re-creates content types under new ids: forget the cached ones."""
+    ContentType.objects.clear_cache()
     protective_factors()
