@@ -35,16 +35,25 @@ django.setup()  # the measurements import models; setting up opens no database c
 from bench.measure import say  # noqa: E402
 from bench.measure.consultations import measure_consultations  # noqa: E402
 from bench.measure.database import prepare  # noqa: E402
-from bench.measure.export import measure_export  # noqa: E402
+from bench.measure.export import measure_export, measure_report_exports  # noqa: E402
 from bench.measure.load import ensure_wrk  # noqa: E402
 from bench.measure.logged_in import measure_logged_in  # noqa: E402
 from bench.measure.machine import machine  # noqa: E402
+from bench.measure.pack import measure_pack  # noqa: E402
 from bench.measure.public import measure_public  # noqa: E402
 from bench.measure.reminders import run_reminders  # noqa: E402
 from bench.measure.report import print_results  # noqa: E402
 from bench.measure.server import gunicorn  # noqa: E402
 
-MEASUREMENTS = ["public", "logged_in", "consultations", "export", "reminders"]
+MEASUREMENTS = [
+    "public",
+    "logged_in",
+    "consultations",
+    "export",
+    "report_exports",
+    "pack",
+    "reminders",
+]
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -72,6 +81,8 @@ def measure(args: argparse.Namespace, only: set[str]) -> dict:
         "logged_in": [],
         "consultations": None,
         "export": None,
+        "report_exports": [],
+        "pack": None,
         "reminders": None,
     }
     if only & {"public", "logged_in", "consultations"}:
@@ -84,6 +95,10 @@ def measure(args: argparse.Namespace, only: set[str]) -> dict:
                 results["consultations"] = measure_consultations(port, args.seconds)
     if "export" in only:
         results["export"] = measure_export()
+    if "report_exports" in only:
+        results["report_exports"] = measure_report_exports()
+    if "pack" in only:
+        results["pack"] = measure_pack()
     if "reminders" in only:
         results["reminders"] = run_reminders(RESULTS / "celery.log")
     return results
