@@ -74,8 +74,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def measure(args: argparse.Namespace, only: set[str]) -> dict:
-    """Runs the chosen measurements; those not chosen come back empty."""
+def measure(args: argparse.Namespace, only: set[str], save=lambda partial: None) -> dict:
+    """Runs the chosen measurements; those not chosen come back empty. `save` is given the
+    results so far after each group, so that a run stopped part-way keeps what it measured."""
     results = {
         "public": [],
         "logged_in": [],
@@ -89,16 +90,20 @@ def measure(args: argparse.Namespace, only: set[str]) -> dict:
         with gunicorn(log_path=RESULTS / "gunicorn.log", gc_freeze=args.gc_freeze) as port:
             if "public" in only:
                 results["public"] = measure_public(port, args.seconds)
+                save(results)
             if "logged_in" in only:
                 results["logged_in"] = measure_logged_in(port, args.repeats)
+                save(results)
             if "consultations" in only:
                 results["consultations"] = measure_consultations(port, args.seconds)
+            save(results)
     if "export" in only:
         results["export"] = measure_export()
     if "report_exports" in only:
         results["report_exports"] = measure_report_exports()
     if "pack" in only:
         results["pack"] = measure_pack()
+    save(results)
     if "reminders" in only:
         results["reminders"] = run_reminders(RESULTS / "celery.log")
     return results
@@ -118,9 +123,13 @@ def main(argv=None) -> None:
         "data": prepare(DATABASE_URL, scale=args.scale, reuse=args.reuse),
         "machine": machine(),
     }
-    results.update(measure(args, only))
     out = RESULTS / f"results-{args.scale:g}.json"
-    out.write_text(json.dumps(results, indent=2, default=str))
+
+    def save(partial: dict) -> None:
+        out.write_text(json.dumps({**results, **partial}, indent=2, default=str))
+
+    results.update(measure(args, only, save))
+    save(results)
     print_results(results)
     say(f"\n(Saved to {out.relative_to(ROOT)}.)")
 
