@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from wagtail.models import ModelLogEntry
 
 from champions.choices import CheckKind, CheckStatus, Stage, TrainingStatus
-from champions.models.training import training_progress
 from champions.models import Champion
+from champions.models.training import training_progress
 from champions.selectors.champions import champions_ready_to_activate, champions_with_progress
 from champions.selectors.readiness import champion_readiness_gaps as readiness_gaps
 from champions.selectors.training import training_modules_required as required_modules
