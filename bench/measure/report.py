@@ -7,8 +7,10 @@ from .targets import (
     consultations_met,
     export_met,
     logged_in_met,
+    pack_met,
     public_met,
     reminders_met,
+    report_export_met,
 )
 
 
@@ -19,6 +21,8 @@ def print_results(results: dict) -> None:
     _logged_in(results)
     _consultations(results)
     _export(results)
+    _report_exports(results)
+    _pack(results)
     _reminders(results)
 
 
@@ -109,6 +113,31 @@ def _export(results: dict) -> None:
     if e and e.get("aborted"):
         note = f"Stopped: {e['aborted']} (BENCH_EXPORT_MAX_MB) after {e['rows']:,} rows.\n"
     _section(heading, [*headings, "streamed", "met"], rows, note=note)
+
+
+def _report_exports(results: dict) -> None:
+    heading = (
+        f"Funder report downloads, a whole year and every ward (target: streamed or small, "
+        f"peak memory growth < {TARGETS['export_growth_mb']} MB)"
+    )
+    keys = ["label", "megabytes", "seconds", "first_byte_s", "peak_growth_mb", "streaming"]
+    headings = ["download", "MB", "seconds", "first byte s", "peak growth MB", "streamed"]
+    rows = [
+        [*(r[k] for k in keys), report_export_met(r)] for r in results.get("report_exports") or []
+    ]
+    _section(heading, [*headings, "met"], rows)
+
+
+def _pack(results: dict) -> None:
+    p = results.get("pack")
+    heading = (
+        f"Quarterly impact pack PDF for the whole programme, the task's code in-process "
+        f"(target: < {TARGETS['pack_s']} s)"
+    )
+    keys = ["quarter", "logs_in_quarter", "first_s", "median_s", "max_s", "figures_s", "pdf_s"]
+    headings = ["quarter", "activities", "first s", "median s", "max s", "figures s", "PDF s"]
+    rows = [[*(p[k] for k in keys), p["pdf_kb"], pack_met(p)]] if p else []
+    _section(heading, [*headings, "PDF KB", "met"], rows)
 
 
 def _reminders(results: dict) -> None:

@@ -9,6 +9,7 @@ TARGETS = {
     "export_growth_mb": 100,
     "reminders_per_s": 200,
     "consultation_results_p95_ms": 500,
+    "pack_s": 15,
 }
 
 
@@ -33,6 +34,20 @@ def export_met(e: dict) -> bool:
         and e["rows_per_s"] >= TARGETS["export_rows_per_s"]
         and e["peak_growth_mb"] < TARGETS["export_growth_mb"]
     )
+
+
+def report_export_met(r: dict) -> bool:
+    """A report download: complete, and memory flat (a report is a few thousand rows at most)."""
+    return (
+        r["status"] == 200
+        and not r["aborted"]
+        and r["peak_growth_mb"] < TARGETS["export_growth_mb"]
+    )
+
+
+def pack_met(p: dict) -> bool:
+    """Every build of the whole programme's pack, the cold first one included, under 15 s."""
+    return p["max_s"] < TARGETS["pack_s"]
 
 
 def reminders_met(r: dict) -> bool:
