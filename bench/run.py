@@ -39,12 +39,13 @@ from bench.measure.export import measure_export  # noqa: E402
 from bench.measure.load import ensure_wrk  # noqa: E402
 from bench.measure.logged_in import measure_logged_in  # noqa: E402
 from bench.measure.machine import machine  # noqa: E402
+from bench.measure.messaging import run_messaging  # noqa: E402
 from bench.measure.public import measure_public  # noqa: E402
 from bench.measure.reminders import run_reminders  # noqa: E402
 from bench.measure.report import print_results  # noqa: E402
 from bench.measure.server import gunicorn  # noqa: E402
 
-MEASUREMENTS = ["public", "logged_in", "consultations", "export", "reminders"]
+MEASUREMENTS = ["public", "logged_in", "consultations", "export", "reminders", "messaging"]
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -60,6 +61,9 @@ def parse_args(argv=None) -> argparse.Namespace:
         help="run gunicorn without config/gunicorn.py (no gc.freeze() after start-up)",
     )
     parser.add_argument(
+        "--outage", type=int, default=30, help="seconds the broker is down in the messaging drill"
+    )
+    parser.add_argument(
         "--only", nargs="*", choices=MEASUREMENTS, help="run only these measurements"
     )
     return parser.parse_args(argv)
@@ -73,6 +77,7 @@ def measure(args: argparse.Namespace, only: set[str]) -> dict:
         "consultations": None,
         "export": None,
         "reminders": None,
+        "messaging": None,
     }
     if only & {"public", "logged_in", "consultations"}:
         with gunicorn(log_path=RESULTS / "gunicorn.log", gc_freeze=args.gc_freeze) as port:
@@ -86,6 +91,8 @@ def measure(args: argparse.Namespace, only: set[str]) -> dict:
         results["export"] = measure_export()
     if "reminders" in only:
         results["reminders"] = run_reminders(RESULTS / "celery.log")
+    if "messaging" in only:  # last: it gives a third of the champions text consent
+        results["messaging"] = run_messaging(RESULTS, outage=args.outage)
     return results
 
 
