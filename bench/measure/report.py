@@ -141,9 +141,8 @@ def _messaging(results: dict) -> None:
     if m:
         drill = m["drill"]
         drained = f"drill: broker down {drill['outage_s']} s, a worker killed at "
-        drained += (
-            f"{drill['killed_at_s']} s; drained {drill['drain_s']} s after the broker was back"
-        )
+        drained += f"{drill['killed_at_s']:.0f} s; drained {drill['drain_s']:.0f} s after "
+        drained += "the broker was back"
         rows = [
             ["plain", *(m["plain"][k] for k in keys), messaging_met(m["plain"])],
             [drained, *(drill[k] for k in keys), messaging_met(drill, timed=False)],
