@@ -39,6 +39,7 @@ from bench.measure.export import measure_export, measure_report_exports  # noqa:
 from bench.measure.load import ensure_wrk  # noqa: E402
 from bench.measure.logged_in import measure_logged_in  # noqa: E402
 from bench.measure.machine import machine  # noqa: E402
+from bench.measure.messaging import run_messaging  # noqa: E402
 from bench.measure.pack import measure_pack  # noqa: E402
 from bench.measure.public import measure_public  # noqa: E402
 from bench.measure.reminders import run_reminders  # noqa: E402
@@ -53,6 +54,7 @@ MEASUREMENTS = [
     "report_exports",
     "pack",
     "reminders",
+    "messaging",
 ]
 
 
@@ -67,6 +69,9 @@ def parse_args(argv=None) -> argparse.Namespace:
         dest="gc_freeze",
         action="store_false",
         help="run gunicorn without config/gunicorn.py (no gc.freeze() after start-up)",
+    )
+    parser.add_argument(
+        "--outage", type=int, default=30, help="seconds the broker is down in the messaging drill"
     )
     parser.add_argument(
         "--only", nargs="*", choices=MEASUREMENTS, help="run only these measurements"
@@ -85,6 +90,7 @@ def measure(args: argparse.Namespace, only: set[str], save=lambda partial: None)
         "report_exports": [],
         "pack": None,
         "reminders": None,
+        "messaging": None,
     }
     if only & {"public", "logged_in", "consultations"}:
         with gunicorn(log_path=RESULTS / "gunicorn.log", gc_freeze=args.gc_freeze) as port:
@@ -106,6 +112,8 @@ def measure(args: argparse.Namespace, only: set[str], save=lambda partial: None)
     save(results)
     if "reminders" in only:
         results["reminders"] = run_reminders(RESULTS / "celery.log")
+    if "messaging" in only:  # last: it gives a third of the champions text consent
+        results["messaging"] = run_messaging(RESULTS, outage=args.outage)
     return results
 
 

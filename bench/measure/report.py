@@ -7,6 +7,7 @@ from .targets import (
     consultations_met,
     export_met,
     logged_in_met,
+    messaging_met,
     pack_met,
     public_met,
     reminders_met,
@@ -24,6 +25,7 @@ def print_results(results: dict) -> None:
     _report_exports(results)
     _pack(results)
     _reminders(results)
+    _messaging(results)
 
 
 def _machine(results: dict) -> None:
@@ -151,6 +153,30 @@ def _reminders(results: dict) -> None:
     rows = [[*(r[k] for k in keys), r["notices"], reminders_met(r)]] if r else []
     headings += ["sent again on a second run", "notices recorded", "met"]
     _section(heading, headings, rows)
+
+
+def _messaging(results: dict) -> None:
+    m = results.get("messaging")
+    heading = (
+        f"Group message to every champion through two Celery workers, to an SMTP sink and a "
+        f"fake Notify with 1% HTTP 500s (target: ≥ {TARGETS['messages_per_s']}/s, every "
+        "recipient exactly once; the drill: exactly once, time to drain reported)"
+    )
+    keys = ["champions", "expected", "email", "sms", "sent", "seconds", "per_second"]
+    keys += ["duplicates", "missing", "notify_500s", "retried"]
+    headings = ["run", "champions", "recipients", "e-mails", "texts", "delivered", "seconds"]
+    headings += ["per second", "duplicates", "missing", "Notify 500s", "retried"]
+    rows = []
+    if m:
+        drill = m["drill"]
+        drained = f"drill: broker down {drill['outage_s']} s, a worker killed at "
+        drained += f"{drill['killed_at_s']:.0f} s; drained {drill['drain_s']:.0f} s after "
+        drained += "the broker was back"
+        rows = [
+            ["plain", *(m["plain"][k] for k in keys), messaging_met(m["plain"])],
+            [drained, *(drill[k] for k in keys), messaging_met(drill, timed=False)],
+        ]
+    _section(heading, [*headings, "met"], rows)
 
 
 def _section(heading: str, headings: list[str], rows: list[list], note=None) -> None:

@@ -8,6 +8,7 @@ TARGETS = {
     "export_rows_per_s": 50_000,
     "export_growth_mb": 100,
     "reminders_per_s": 200,
+    "messages_per_s": 200,
     "consultation_results_p95_ms": 500,
     "pack_s": 15,
 }
@@ -67,3 +68,11 @@ def consultations_met(c: dict) -> bool:
     constant = page["queries"] == page["queries_small"]
     fast = page["status"] == 200 and page["p95_ms"] < TARGETS["consultation_results_p95_ms"]
     return fast and constant and run["exactly_once"] and run["accepted"] > 0
+
+
+def messaging_met(r: dict, *, timed: bool = True) -> bool:
+    """Every recipient exactly once (nothing missing, doubled or misaddressed) and, when
+    `timed` (not in the drill, which only reports its time to drain), fast enough."""
+    once = r["duplicates"] == 0 and r["missing"] == 0 and r["unexpected"] == 0
+    once = once and r["sent"] == r["expected"]
+    return once and (not timed or r["per_second"] >= TARGETS["messages_per_s"])
