@@ -35,16 +35,27 @@ django.setup()  # the measurements import models; setting up opens no database c
 from bench.measure import say  # noqa: E402
 from bench.measure.consultations import measure_consultations  # noqa: E402
 from bench.measure.database import prepare  # noqa: E402
-from bench.measure.export import measure_export  # noqa: E402
+from bench.measure.export import measure_export, measure_report_exports  # noqa: E402
 from bench.measure.load import ensure_wrk  # noqa: E402
 from bench.measure.logged_in import measure_logged_in  # noqa: E402
 from bench.measure.machine import machine  # noqa: E402
+from bench.measure.messaging import run_messaging  # noqa: E402
+from bench.measure.pack import measure_pack  # noqa: E402
 from bench.measure.public import measure_public  # noqa: E402
 from bench.measure.reminders import run_reminders  # noqa: E402
 from bench.measure.report import print_results  # noqa: E402
 from bench.measure.server import gunicorn  # noqa: E402
 
-MEASUREMENTS = ["public", "logged_in", "consultations", "export", "reminders"]
+MEASUREMENTS = [
+    "public",
+    "logged_in",
+    "consultations",
+    "export",
+    "report_exports",
+    "pack",
+    "reminders",
+    "messaging",
+]
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -60,32 +71,49 @@ def parse_args(argv=None) -> argparse.Namespace:
         help="run gunicorn without config/gunicorn.py (no gc.freeze() after start-up)",
     )
     parser.add_argument(
+        "--outage", type=int, default=30, help="seconds the broker is down in the messaging drill"
+    )
+    parser.add_argument(
         "--only", nargs="*", choices=MEASUREMENTS, help="run only these measurements"
     )
     return parser.parse_args(argv)
 
 
-def measure(args: argparse.Namespace, only: set[str]) -> dict:
-    """Runs the chosen measurements; those not chosen come back empty."""
+def measure(args: argparse.Namespace, only: set[str], save=lambda partial: None) -> dict:
+    """Runs the chosen measurements; those not chosen come back empty. `save` is given the
+    results so far after each group, so that a run stopped part-way keeps what it measured."""
     results = {
         "public": [],
         "logged_in": [],
         "consultations": None,
         "export": None,
+        "report_exports": [],
+        "pack": None,
         "reminders": None,
+        "messaging": None,
     }
     if only & {"public", "logged_in", "consultations"}:
         with gunicorn(log_path=RESULTS / "gunicorn.log", gc_freeze=args.gc_freeze) as port:
             if "public" in only:
                 results["public"] = measure_public(port, args.seconds)
+                save(results)
             if "logged_in" in only:
                 results["logged_in"] = measure_logged_in(port, args.repeats)
+                save(results)
             if "consultations" in only:
                 results["consultations"] = measure_consultations(port, args.seconds)
+            save(results)
     if "export" in only:
         results["export"] = measure_export()
+    if "report_exports" in only:
+        results["report_exports"] = measure_report_exports()
+    if "pack" in only:
+        results["pack"] = measure_pack()
+    save(results)
     if "reminders" in only:
         results["reminders"] = run_reminders(RESULTS / "celery.log")
+    if "messaging" in only:  # last: it gives a third of the champions text consent
+        results["messaging"] = run_messaging(RESULTS, outage=args.outage)
     return results
 
 
@@ -103,9 +131,13 @@ def main(argv=None) -> None:
         "data": prepare(DATABASE_URL, scale=args.scale, reuse=args.reuse),
         "machine": machine(),
     }
-    results.update(measure(args, only))
     out = RESULTS / f"results-{args.scale:g}.json"
-    out.write_text(json.dumps(results, indent=2, default=str))
+
+    def save(partial: dict) -> None:
+        out.write_text(json.dumps({**results, **partial}, indent=2, default=str))
+
+    results.update(measure(args, only, save))
+    save(results)
     print_results(results)
     say(f"\n(Saved to {out.relative_to(ROOT)}.)")
 

@@ -13,6 +13,7 @@ import logging
 import logging.config
 import os
 import time
+from datetime import timedelta
 
 from celery import Celery
 from celery import Task as BaseTask
@@ -76,14 +77,29 @@ class Task(BaseTask):
     def _take_lock(self) -> bool:
         """True for the first copy of a periodic job within CELERY_PERIODIC_LOCK_SECONDS."""
         # cache.add is an atomic "set if absent" (SET NX on Redis), shared by every worker.
-        return cache.add(
-            self._lock_key(), self.request.id, timeout=settings.CELERY_PERIODIC_LOCK_SECONDS
-        )
+        seconds = periodic_lock_seconds(self.app)[self.name]
+        return cache.add(self._lock_key(), self.request.id, timeout=seconds)
 
 
 def periodic_task_names(app) -> set[str]:
     """The tasks that beat sends on a schedule."""
     return {entry["task"] for entry in (app.conf.beat_schedule or {}).values()}
+
+
+def periodic_lock_seconds(app) -> dict[str, float]:
+    """How long each periodic job's lock lasts: CELERY_PERIODIC_LOCK_SECONDS, but never more
+    than half the job's interval, so that a lock never swallows the job's next run (the outbox
+    sweep runs every minute)."""
+    seconds = {}
+    for entry in (app.conf.beat_schedule or {}).values():
+        every = entry["schedule"]
+        if isinstance(every, timedelta):
+            every = every.total_seconds()
+        limit = settings.CELERY_PERIODIC_LOCK_SECONDS
+        if isinstance(every, int | float):
+            limit = min(limit, every / 2)
+        seconds[entry["task"]] = min(limit, seconds.get(entry["task"], limit))
+    return seconds
 
 
 app = Celery("parent_champions", task_cls=Task)

@@ -32,6 +32,7 @@ __all__ = [
     "outbox_deliver_after_commit",
     "outbox_message_queue",
     "outbox_messages_deliver",
+    "outbox_messages_queue_many",
     "outbox_sweep",
 ]
 
@@ -57,24 +58,20 @@ def outbox_message_queue(
     must still hold when the message is sent. With `deliver=False` the caller delivers a batch
     itself (outbox_deliver_after_commit).
     """
-    fields = {
-        "channel": channel,
-        "address": address,
-        "subject": subject,
-        "body": body,
-        "html_body": html_body,
-        "user": user,
-        "consent": consent,
-        "batch": batch,
-        "attachments": [
+    fields = _row(
+        channel=channel,
+        address=address,
+        subject=subject,
+        body=body,
+        html_body=html_body,
+        user=user,
+        consent=consent,
+        batch=batch,
+        attachments=[
             {"filename": name, "content": _text(content), "mimetype": mimetype}
             for name, content, mimetype in attachments
         ],
-        "status": OutboxStatus.QUEUED,
-        "created_at": timezone.now(),
-        "next_attempt_at": None,
-        "claimed_by": "",
-    }
+    )
     message, created = OutboxMessage.objects.select_for_update().get_or_create(
         key=key, defaults=fields
     )
@@ -87,6 +84,37 @@ def outbox_message_queue(
     if deliver:
         outbox_deliver_after_commit([message.pk])
     return message
+
+
+def _row(**fields) -> dict:
+    """A queued row's fields: what is given, and nothing claimed or due yet."""
+    defaults = {"html_body": "", "user": None, "consent": "", "batch": "", "attachments": []}
+    queued = {"status": OutboxStatus.QUEUED, "created_at": timezone.now()}
+    return {**defaults, **fields, **queued, "next_attempt_at": None, "claimed_by": ""}
+
+
+@transaction.atomic
+def outbox_messages_queue_many(messages: list[dict]) -> list[int]:
+    """Queue many messages at once (a group message's copies: thousands of rows in a few
+    queries), each a dict of outbox_message_queue's arguments without attachments. As there,
+    a key queued or sent before is left alone and one that failed or was withheld is queued
+    again. Returns the ids now queued, for the caller to deliver (outbox_deliver_after_commit).
+    """
+    keys = [m["key"] for m in messages]
+    known = dict(OutboxMessage.objects.filter(key__in=keys).values_list("key", "status"))
+    new = [OutboxMessage(**_row(**m)) for m in messages if m["key"] not in known]
+    # A run of the same job at the same time may insert a key first: its row is kept.
+    OutboxMessage.objects.bulk_create(new, batch_size=1000, ignore_conflicts=True)
+    made = {row.key for row in new}
+    ids = list(
+        OutboxMessage.objects.filter(key__in=made, status=OutboxStatus.QUEUED)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    for m in messages:
+        if known.get(m["key"]) in REQUEUEABLE:
+            ids.append(outbox_message_queue(**m, deliver=False).pk)
+    return ids
 
 
 def outbox_deliver_after_commit(ids: list[int]) -> None:

@@ -48,6 +48,7 @@ def measure_public(port: int, seconds: int) -> list[dict]:
     throughput as a ratio of the floor's and the cost of a cache miss."""
     say("Public pages (wrk, 8 connections) ...")
     floor_before = _drive(port, FLOOR, seconds)
+    say(f"  Floor (before the pages): {floor_before['rps']:,.0f} req/s")
     results = []
     for label, path in public_pages():
         r = _drive(port, path, seconds)
@@ -59,6 +60,7 @@ def measure_public(port: int, seconds: int) -> list[dict]:
         results.append({"label": label, "path": path, **r, **miss})
     floor_after = _drive(port, FLOOR, seconds)
     floor_rps = (floor_before["rps"] + floor_after["rps"]) / 2
+    say(f"  Floor (after the pages): {floor_after['rps']:,.0f} req/s")
     floor = {
         "label": "Floor: minimal Django view",
         "path": FLOOR,

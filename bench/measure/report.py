@@ -7,8 +7,11 @@ from .targets import (
     consultations_met,
     export_met,
     logged_in_met,
+    messaging_met,
+    pack_met,
     public_met,
     reminders_met,
+    report_export_met,
 )
 
 
@@ -19,7 +22,10 @@ def print_results(results: dict) -> None:
     _logged_in(results)
     _consultations(results)
     _export(results)
+    _report_exports(results)
+    _pack(results)
     _reminders(results)
+    _messaging(results)
 
 
 def _machine(results: dict) -> None:
@@ -111,6 +117,31 @@ def _export(results: dict) -> None:
     _section(heading, [*headings, "streamed", "met"], rows, note=note)
 
 
+def _report_exports(results: dict) -> None:
+    heading = (
+        f"Funder report downloads, a whole year and every ward (target: streamed or small, "
+        f"peak memory growth < {TARGETS['export_growth_mb']} MB)"
+    )
+    keys = ["label", "megabytes", "seconds", "first_byte_s", "peak_growth_mb", "streaming"]
+    headings = ["download", "MB", "seconds", "first byte s", "peak growth MB", "streamed"]
+    rows = [
+        [*(r[k] for k in keys), report_export_met(r)] for r in results.get("report_exports") or []
+    ]
+    _section(heading, [*headings, "met"], rows)
+
+
+def _pack(results: dict) -> None:
+    p = results.get("pack")
+    heading = (
+        f"Quarterly impact pack PDF for the whole programme, the task's code in-process "
+        f"(target: < {TARGETS['pack_s']} s)"
+    )
+    keys = ["quarter", "logs_in_quarter", "first_s", "median_s", "max_s", "figures_s", "pdf_s"]
+    headings = ["quarter", "activities", "first s", "median s", "max s", "figures s", "PDF s"]
+    rows = [[*(p[k] for k in keys), p["pdf_kb"], pack_met(p)]] if p else []
+    _section(heading, [*headings, "PDF KB", "met"], rows)
+
+
 def _reminders(results: dict) -> None:
     r = results["reminders"]
     heading = (
@@ -122,6 +153,30 @@ def _reminders(results: dict) -> None:
     rows = [[*(r[k] for k in keys), r["notices"], reminders_met(r)]] if r else []
     headings += ["sent again on a second run", "notices recorded", "met"]
     _section(heading, headings, rows)
+
+
+def _messaging(results: dict) -> None:
+    m = results.get("messaging")
+    heading = (
+        f"Group message to every champion through two Celery workers, to an SMTP sink and a "
+        f"fake Notify with 1% HTTP 500s (target: ≥ {TARGETS['messages_per_s']}/s, every "
+        "recipient exactly once; the drill: exactly once, time to drain reported)"
+    )
+    keys = ["champions", "expected", "email", "sms", "sent", "seconds", "per_second"]
+    keys += ["duplicates", "missing", "notify_500s", "retried"]
+    headings = ["run", "champions", "recipients", "e-mails", "texts", "delivered", "seconds"]
+    headings += ["per second", "duplicates", "missing", "Notify 500s", "retried"]
+    rows = []
+    if m:
+        drill = m["drill"]
+        drained = f"drill: broker down {drill['outage_s']} s, a worker killed at "
+        drained += f"{drill['killed_at_s']:.0f} s; drained {drill['drain_s']:.0f} s after "
+        drained += "the broker was back"
+        rows = [
+            ["plain", *(m["plain"][k] for k in keys), messaging_met(m["plain"])],
+            [drained, *(drill[k] for k in keys), messaging_met(drill, timed=False)],
+        ]
+    _section(heading, [*headings, "met"], rows)
 
 
 def _section(heading: str, headings: list[str], rows: list[list], note=None) -> None:

@@ -3,12 +3,13 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from accounts.services.outbox import outbox_deliver_after_commit
+from accounts.choices import Channel
+from accounts.services.outbox import outbox_deliver_after_commit, outbox_messages_queue_many
 
 from ..models import GroupMessage
+from ..selectors.channels import CHANNEL_CONSENT
 from ..selectors.messages import group_message_audience, group_message_render
 from ..tasks.messages import send_group_message
-from .notifications import champion_message_queue
 
 BATCH = 100  # outbox rows handed to one delivery task
 
@@ -45,23 +46,26 @@ def group_message_queue(*, message_id: int) -> int:
     """Write one outbox row per reachable recipient (keyed, so a second run adds nothing) and
     hand them to workers in batches; returns how many were queued."""
     message = GroupMessage.objects.select_related("event").get(pk=message_id)
-    queued = []
+    copies = [
+        {
+            "key": f"{message.outbox_batch}.{recipient.champion.pk}",
+            "user": recipient.champion.user,
+            "channel": recipient.channel,
+            "address": _address(recipient.champion, recipient.channel),
+            "subject": message.subject,
+            "body": group_message_render(message, recipient.champion),
+            "consent": CHANNEL_CONSENT[recipient.channel],
+            "batch": message.outbox_batch,
+        }
+        for recipient in group_message_audience(message)
+        if recipient.channel
+    ]
     with transaction.atomic():
-        for recipient in group_message_audience(message):
-            if not recipient.channel:
-                continue
-            row = champion_message_queue(
-                champion=recipient.champion,
-                key=f"{message.outbox_batch}.{recipient.champion.pk}",
-                subject=message.subject,
-                body=group_message_render(message, recipient.champion),
-                channel=recipient.channel,
-                batch=message.outbox_batch,
-                deliver=False,
-                consents=None,
-            )
-            if row is not None:
-                queued.append(row.pk)
+        queued = outbox_messages_queue_many(copies)
         for start in range(0, len(queued), BATCH):
             outbox_deliver_after_commit(queued[start : start + BATCH])
     return len(queued)
+
+
+def _address(champion, channel: str) -> str:
+    return champion.phone if channel == Channel.SMS else champion.user.email

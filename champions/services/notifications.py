@@ -4,6 +4,7 @@ Every e-mail goes through the outbox (accounts/services/outbox.py): it is writte
 caller's transaction, keyed by what it is about so it is sent once, and delivered after commit.
 """
 
+from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 
 from accounts.choices import Channel
@@ -82,11 +83,18 @@ def outbox_withhold_reason(message: OutboxMessage) -> str:
     """
     if message.user_id is None:
         return ""
-    champion = Champion.objects.filter(user_id=message.user_id).first()
+    held = Consent.objects.filter(champion=OuterRef("pk"), kind=message.consent).current()
+    # One query per message: the worker asks this before every send.
+    champion = (
+        Champion.objects.filter(user_id=message.user_id)
+        .annotate(consented=Exists(held))
+        .values("anonymised_at", "consented")
+        .first()
+    )
     if champion is None:
         return ""
-    if champion.anonymised_at is not None:
+    if champion["anonymised_at"] is not None:
         return "The champion's record was anonymised."
-    if message.consent and not Consent.objects.has_current(champion, message.consent):
+    if message.consent and not champion["consented"]:
         return f"No current consent: {ConsentKind(message.consent).label.lower()}."
     return ""

@@ -138,6 +138,12 @@ class FunderReportView(AdminRefusesWith403Mixin, FormulaSafeExportMixin, ReportV
         context["chart_title"] = self.report["chart_title"]
         context["summary"] = self.report.get("summary", [])
         context["params"] = self.params
+        # The table's cells in column order (report_results.html renders them without a
+        # component per cell).
+        context["columns_spec"] = self.columns_spec
+        context["report_cells"] = [
+            [row.get(key) for key, _ in self.columns_spec] for row in context["object_list"]
+        ]
         return context
 
     @classmethod

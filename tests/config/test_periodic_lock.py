@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 
 from accounts.tasks.outbox import deliver_outbox_messages
-from config.celery import app, periodic_task_names
+from config.celery import app, periodic_lock_seconds, periodic_task_names
 from events.tasks.notices import send_event_reminders
 
 from .conftest import needs_broker
@@ -14,8 +14,14 @@ from .conftest import needs_broker
 
 def test_every_scheduled_job_runs_less_often_than_its_lock_lasts():
     assert "events.tasks.send_event_reminders" in periodic_task_names(app)
-    # The most frequent job runs every 15 minutes; a lock that long would swallow its next run.
+    # Cron jobs run every 15 minutes or less often; the outbox sweep every minute.
     assert settings.CELERY_PERIODIC_LOCK_SECONDS < 15 * 60
+    locks = periodic_lock_seconds(app)
+    assert locks["accounts.tasks.sweep_outbox"] == 30
+    assert locks["events.tasks.send_event_reminders"] == settings.CELERY_PERIODIC_LOCK_SECONDS
+    for entry in app.conf.beat_schedule.values():
+        if isinstance(entry["schedule"], int | float):
+            assert locks[entry["task"]] < entry["schedule"]
 
 
 @needs_broker

@@ -6,7 +6,11 @@ from django.db import transaction
 
 from accounts.choices import OutboxStatus
 from accounts.models import OutboxMessage
-from accounts.services.outbox import outbox_message_queue, outbox_messages_deliver
+from accounts.services.outbox import (
+    outbox_message_queue,
+    outbox_messages_deliver,
+    outbox_messages_queue_many,
+)
 from tests.factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -71,3 +75,41 @@ def test_a_withheld_key_is_queued_again_when_the_caller_runs_again(settings):
     assert outbox_messages_deliver(ids=[message.pk]) == 1
     message.refresh_from_db()
     assert (message.status, message.attempts, message.last_error) == (OutboxStatus.SENT, 2, "")
+
+
+def _copies(n, prefix="test.many"):
+    return [
+        {"key": f"{prefix}.{i}", "address": f"p{i}@example.org", "subject": "Hi", "body": f"Hi {i}"}
+        for i in range(n)
+    ]
+
+
+def test_many_are_queued_in_a_constant_number_of_queries_each_key_once(
+    django_assert_max_num_queries,
+):
+    with django_assert_max_num_queries(8):
+        ids = outbox_messages_queue_many(_copies(50))
+    assert len(ids) == 50 and OutboxMessage.objects.count() == 50
+    assert set(OutboxMessage.objects.values_list("status", flat=True)) == {OutboxStatus.QUEUED}
+    assert outbox_messages_queue_many(_copies(50)) == []  # queued before: left alone
+    assert OutboxMessage.objects.count() == 50
+    assert outbox_messages_deliver(ids=ids) == 50
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(f"p{i}@example.org" for i in range(50))
+
+
+def test_many_queue_again_only_what_failed_or_was_withheld():
+    first = outbox_messages_queue_many(_copies(4))
+    OutboxMessage.objects.filter(pk=first[0]).update(status=OutboxStatus.SENT)
+    OutboxMessage.objects.filter(pk=first[1]).update(status=OutboxStatus.FAILED, attempts=6)
+    OutboxMessage.objects.filter(pk=first[2]).update(status=OutboxStatus.WITHHELD)
+    again = outbox_messages_queue_many(_copies(5))
+    new = OutboxMessage.objects.get(key="test.many.4").pk
+    assert sorted(again) == sorted([first[1], first[2], new])
+    statuses = dict(OutboxMessage.objects.values_list("key", "status"))
+    assert statuses == {
+        "test.many.0": OutboxStatus.SENT,
+        "test.many.1": OutboxStatus.QUEUED,
+        "test.many.2": OutboxStatus.QUEUED,
+        "test.many.3": OutboxStatus.QUEUED,
+        "test.many.4": OutboxStatus.QUEUED,
+    }

@@ -6,8 +6,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from wagtail.models import ModelLogEntry
 
 from champions.choices import CheckKind, CheckStatus, Stage, TrainingStatus
+from champions.models import Champion
 from champions.models.training import training_progress
-from champions.selectors.champions import champions_with_progress
+from champions.selectors.champions import champions_ready_to_activate, champions_with_progress
 from champions.selectors.readiness import champion_readiness_gaps as readiness_gaps
 from champions.selectors.training import training_modules_required as required_modules
 from champions.services.journey import NotReady, champion_change_stage
@@ -57,7 +58,7 @@ def delete_record(index):
     ).delete()
 
 
-@pytest.mark.parametrize(
+GAP_CASES = pytest.mark.parametrize(
     ("change", "expected"),
     [
         (delete_check(CheckKind.DBS), "DBS check: not complete"),
@@ -100,11 +101,27 @@ def delete_record(index):
         "required-module-marked-expired",
     ],
 )
+
+
+@GAP_CASES
 def test_readiness_names_exactly_the_missing_item(required_pair, change, expected):
     champion = fully_ready(required_pair)
     assert gaps_for(champion) == []
     change(champion, required_pair)
     assert gaps_for(champion) == [expected]
+
+
+@GAP_CASES
+def test_the_ready_filter_in_sql_agrees_with_the_rule(required_pair, change, expected):
+    ready = fully_ready(required_pair, preferred_name="Ready")
+    gap = fully_ready(required_pair, preferred_name="Gap", stage=Stage.ONBOARDING)
+    change(gap, required_pair)
+    fully_ready(required_pair, preferred_name="Active already", stage=Stage.ACTIVE)
+
+    found = champions_ready_to_activate(Champion.objects.all(), TODAY)
+
+    assert gaps_for(ready) == [] and expected in gaps_for(gap)
+    assert list(found) == [ready]
 
 
 def test_a_missing_optional_module_does_not_block_activation(required_pair):
@@ -117,6 +134,7 @@ def test_a_new_champion_lists_every_check_and_required_module(required_pair):
     champion = ready_champion()
     champion.checks.all().delete()
     assert len(gaps_for(champion)) == len(CheckKind) + 2
+    assert not champions_ready_to_activate(Champion.objects.all(), TODAY).exists()
 
 
 @pytest.mark.parametrize(
@@ -128,6 +146,7 @@ def test_training_expiry_boundary(required_pair, expires_on, ready):
     champion = fully_ready(required_pair)
     set_record(1, expires_on=expires_on)(champion, required_pair)
     assert (gaps_for(champion) == []) is ready
+    assert champions_ready_to_activate(Champion.objects.all(), TODAY).exists() is ready
     loaded = champions_with_progress().get(pk=champion.pk)
     progress = training_progress(
         loaded.training_records.all(), required=len(required_modules()), today=TODAY
@@ -144,6 +163,7 @@ def test_dbs_renewal_boundary(required_pair, renewal_due_on, ready):
     champion = fully_ready(required_pair)
     set_check(CheckKind.DBS, renewal_due_on=renewal_due_on)(champion, required_pair)
     assert (gaps_for(champion) == []) is ready
+    assert champions_ready_to_activate(Champion.objects.all(), TODAY).exists() is ready
 
 
 def test_ready_champion_becomes_active_without_override(required_pair, frozen_today):

@@ -4,6 +4,7 @@ permission, downloads formula-safe, a fixed number of queries."""
 import csv
 import datetime
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -103,6 +104,22 @@ def test_hours_and_reach_equal_direct_sums_and_show_a_quiet_ward(coordinator_cli
     assert len(rows) == 3 * 3  # three wards by three months
     total = sum(Decimal(r["Approved hours"]) for r in rows)
     assert total == Decimal("6.75")
+
+
+def test_the_table_on_screen_shows_the_rows_of_the_download(coordinator_client):
+    _programme()
+    rows = _csv(coordinator_client, HOURS, RANGE)
+    page = coordinator_client.get(HOURS, RANGE).content.decode()
+    table = page[
+        page.index('<table class="listing">') : page.index(
+            "</table>", page.index('<table class="listing">')
+        )
+    ]
+
+    headings = re.findall(r'<th scope="col">(.*?)</th>', table)
+    cells = [re.findall(r"<td>(.*?)</td>", row) for row in re.findall(r"<tr><td>.*?</tr>", table)]
+    assert headings == list(rows[0])
+    assert cells == [list(r.values()) for r in rows]
 
 
 def test_hours_and_reach_filters_by_stage_and_says_the_change_on_the_period_before(
