@@ -117,6 +117,9 @@ def outbox_messages_queue_many(messages: list[dict]) -> list[int]:
     return ids
 
 
+SWEEP_BATCH = 100  # rows in one delivery task handed out by the sweep
+
+
 def outbox_deliver_after_commit(ids: list[int]) -> None:
     """Hand the messages to a worker once the caller's transaction commits.
 
@@ -136,9 +139,12 @@ def _enqueue(ids: list[int]) -> None:
         logger.warning("Broker unavailable: %s outbox message(s) left for the sweep", len(ids))
 
 
-def outbox_sweep(*, now=None, limit: int = 500) -> int:
+def outbox_sweep(*, now=None, limit: int = 5000, inline: int = 100) -> int:
     """Deliver what was left behind: rows due for another attempt, rows whose task never
-    reached a worker, and rows a dead worker left "sending". Returns how many were sent."""
+    reached a worker, and rows a dead worker left "sending". The first `inline` rows are sent
+    here; the rest go to the workers in batches, so that a broker outage's backlog drains at
+    the workers' pace (a row handed over twice is still sent once: delivery claims it).
+    Returns how many were sent here or handed over."""
     now = now or timezone.now()
     stale = now - timedelta(seconds=settings.OUTBOX_SENDING_TIMEOUT)
     OutboxMessage.objects.filter(status=OutboxStatus.SENDING, claimed_at__lt=stale).update(
@@ -154,7 +160,10 @@ def outbox_sweep(*, now=None, limit: int = 500) -> int:
             .order_by("created_at", "pk")
             .values_list("pk", flat=True)[:limit]
         )
-    return outbox_messages_deliver(ids=ids) if ids else 0
+    for start in range(inline, len(ids), SWEEP_BATCH):
+        _enqueue(ids[start : start + SWEEP_BATCH])
+    handed = max(len(ids) - inline, 0)
+    return (outbox_messages_deliver(ids=ids[:inline]) if ids else 0) + handed
 
 
 def _text(content) -> str:

@@ -171,3 +171,24 @@ def test_sign_up_with_the_mail_server_down_answers_and_keeps_the_e_mail(
     assert (message.status, message.attempts) == (OutboxStatus.QUEUED, 1)
     assert message.key.endswith(".email_confirmation_signup")
     assert message.user.email == "new@example.org"
+
+
+def test_a_large_backlog_is_swept_once_each_part_inline_and_the_rest_by_workers(
+    settings, monkeypatch
+):
+    settings.OUTBOX_SWEEP_GRACE_SECONDS = 0
+    monkeypatch.setattr("accounts.services.outbox.SWEEP_BATCH", 2)
+    messages = [
+        outbox_message_queue(
+            key=f"test.backlog.{n}",
+            address=f"p{n}@example.org",
+            subject="Hi",
+            body="Hi",
+            deliver=False,
+        )
+        for n in range(7)
+    ]
+    assert outbox_sweep(inline=2) == 7  # two sent here, five in three tasks
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(f"p{n}@example.org" for n in range(7))
+    assert {_state(m) for m in messages} == {(OutboxStatus.SENT, 1)}
+    assert outbox_sweep(inline=2) == 0
