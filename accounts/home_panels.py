@@ -4,10 +4,20 @@ Each app builds its own panels from its selectors in its `wagtail_hooks.py` (hoo
 `construct_homepage_panels`) and shows a section only to users whose permissions let them see
 the listing it links to. Rows link to the screen where the item is dealt with; "see all" opens
 the listing already filtered.
+
+A panel's sections are counts over the largest tables (a million activity logs), so they are
+kept in the shared cache per panel and per set of permissions that shapes them, for at most
+ADMIN_HOME_CACHE_SECONDS. Every key carries a generation number; each app bumps it
+(`home_panels_clear`) when a record a panel counts changes, so a change shows at once.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from wagtail.admin.ui.components import Component
 
 # Rows shown per section; the count says how many there are in all.
@@ -57,3 +67,54 @@ def panel_add(panels: list, *, name: str, heading: str, order: int, sections: li
     visible = [section for section in sections if section is not None]
     if visible:
         panels.append(WorkPanel(name=name, heading=heading, order=order, sections=visible))
+
+
+GENERATION_KEY = "admin-home:generation"
+
+
+def _generation() -> int:
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def _bump() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+
+
+def home_panels_clear(**kwargs) -> None:
+    """Retire every cached panel (usable directly as a signal receiver): now, so the next page
+    counts afresh, and again after commit, to retire any panel a request built in between from
+    the data as it was before."""
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def home_panels_follow(*models) -> None:
+    """Retire the cached panels whenever one of `models` is saved or deleted (apps' ready())."""
+    for model in models:
+        for signal in (post_save, post_delete):
+            signal.connect(
+                home_panels_clear,
+                sender=model,
+                dispatch_uid=f"admin-home-{model._meta.label}-{id(signal)}",
+            )
+
+
+def panel_sections(name: str, variant: tuple, build: Callable[[], list]) -> list:
+    """`build()`'s sections of panel `name` for users whose permissions give `variant`, shared
+    through the cache (see the module's docstring)."""
+    timeout = settings.ADMIN_HOME_CACHE_SECONDS
+    if not timeout:
+        return build()
+    key = f"admin-home:{_generation()}:{name}:{':'.join(map(str, variant))}"
+    sections = cache.get(key)
+    if sections is None:
+        sections = build()
+        cache.set(key, sections, timeout)
+    return sections

@@ -8,9 +8,10 @@ class CmsConfig(AppConfig):
     def ready(self):
         # Receivers import models, which exist only once the app registry is ready.
         from django.db.models.signals import post_delete, post_save
-        from wagtail.models import Page
+        from wagtail.models import Page, PageLogEntry, WorkflowState
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from accounts.home_panels import home_panels_clear, home_panels_follow
         from champions.models import ActivityLog, Commendation, Consent
         from champions.signals import champion_anonymising, consent_withdrawn
         from events.models import Event
@@ -48,4 +49,10 @@ class CmsConfig(AppConfig):
                 receivers.on_figures_changed,
                 sender=OutcomePage,
                 dispatch_uid=f"cms-fig-{id(signal)}",
+            )
+        # The admin home's stories panel (accounts/home_panels.py): moderation, take-downs.
+        home_panels_follow(StoryPage, WorkflowState, PageLogEntry, Consent)
+        for signal in (page_published, page_unpublished):
+            signal.connect(
+                home_panels_clear, sender=StoryPage, dispatch_uid=f"cms-home-{id(signal)}"
             )

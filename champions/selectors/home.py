@@ -28,17 +28,18 @@ def _count_and_first(queryset: QuerySet, limit: int) -> tuple[int, list]:
     return queryset.count(), list(queryset[:limit])
 
 
-def reviews_waiting(*, limit: int) -> dict:
-    """Activity logs and expense claims waiting for review, oldest first."""
-    logs = ActivityLog.objects.filter(status=ActivityStatus.SUBMITTED)
-    claims = ExpenseClaim.objects.filter(status=ExpenseStatus.SUBMITTED)
+def reviews_waiting(*, limit: int, logs: bool = True, claims: bool = True) -> dict:
+    """Activity logs and expense claims waiting for review, oldest first (each only if asked)."""
     related = ("champion__user", "champion__area")
-    return {
-        "logs": _count_and_first(logs.select_related(*related).order_by("created_at", "pk"), limit),
-        "claims": _count_and_first(
-            claims.select_related(*related).order_by("created_at", "pk"), limit
-        ),
-    }
+    found = {}
+    for name, model, status, wanted in (
+        ("logs", ActivityLog, ActivityStatus.SUBMITTED, logs),
+        ("claims", ExpenseClaim, ExpenseStatus.SUBMITTED, claims),
+    ):
+        if wanted:
+            waiting = model.objects.filter(status=status).select_related(*related)
+            found[name] = _count_and_first(waiting.order_by("created_at", "pk"), limit)
+    return found
 
 
 def champions_enquiries_not_contacted() -> QuerySet:

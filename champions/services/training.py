@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from django.db import transaction
 from wagtail.log_actions import log
 
+from accounts.home_panels import home_panels_clear
+
 from .. import audit
 from ..choices import TrainingStatus
 from ..models import Champion, TrainingModule, TrainingRecord
@@ -113,6 +115,7 @@ def training_records_mark_attended(
             if pk not in existing
         ]
     )
+    home_panels_clear()  # bulk writes send no signals; an expired record may have moved
 
 
 @transaction.atomic
@@ -141,4 +144,5 @@ def training_records_unmark_attended(
     TrainingRecord.objects.bulk_update(
         restored, ["status", "status_before_attendance", "attendance_event", "updated_at"]
     )
+    home_panels_clear()  # bulk writes send no signals
     return len(records)

@@ -379,6 +379,9 @@ PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600)
 # pages that show them kept no longer: a figure shown is at most twice this old (5 minutes).
 # Approving a log retires them at once (cms/cache.py).
 PUBLIC_FIGURES_CACHE_SECONDS = env.int("PUBLIC_FIGURES_CACHE_SECONDS", default=150)
+# The admin home page's panels (counts of work waiting) are shared through the cache this long
+# (0 turns it off); a change to what a panel counts retires them at once (accounts/home_panels.py).
+ADMIN_HOME_CACHE_SECONDS = env.int("ADMIN_HOME_CACHE_SECONDS", default=60)
 
 # Celery: https://docs.celeryq.dev/en/stable/userguide/configuration.html
 # Without a broker, tasks run in-process (eagerly) so that the site works with no services.

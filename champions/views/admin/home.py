@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.timesince import timesince
 
 from accounts.columns import format_when
-from accounts.home_panels import PANEL_ROWS, PanelRow, PanelSection, panel_add
+from accounts.home_panels import PANEL_ROWS, PanelRow, PanelSection, panel_add, panel_sections
 
 from ...selectors import home
 
@@ -39,34 +39,45 @@ def _waiting_section(heading, found, namespace, now) -> PanelSection:
     return PanelSection(heading, count, rows, see_all)
 
 
-def reviews_panel(request, panels) -> None:
-    user, now = request.user, timezone.now()
-    found = home.reviews_waiting(limit=PANEL_ROWS)
-    sections = [
+def _review_sections(logs: bool, claims: bool) -> list:
+    now = timezone.now()
+    found = home.reviews_waiting(limit=PANEL_ROWS, logs=logs, claims=claims)
+    return [
         _waiting_section("Activity logs", found["logs"], "champions_activitylog", now)
-        if user.has_perm("champions.view_activitylog")
+        if logs
         else None,
         _waiting_section("Expense claims", found["claims"], "champions_expenseclaim", now)
-        if user.has_perm("champions.view_expenseclaim")
+        if claims
         else None,
     ]
+
+
+def reviews_panel(request, panels) -> None:
+    user = request.user
+    logs = user.has_perm("champions.view_activitylog")
+    claims = user.has_perm("champions.view_expenseclaim")
+    if not (logs or claims):
+        return
+    sections = panel_sections(
+        "reviews", (logs, claims), lambda: _review_sections(logs=logs, claims=claims)
+    )
     panel_add(
         panels, name="reviews-waiting", heading="Waiting for review", order=10, sections=sections
     )
 
 
+def _enquiry_sections() -> list:
+    count, champions = home.enquiries_waiting(limit=PANEL_ROWS)
+    rows = [_champion_row(c, f"signed up {format_when(c.joined_on)}") for c in champions]
+    see_all = _url("champions_champion:index", stage="enquiry", ordering="joined_on")
+    return [PanelSection("Signed up, nobody in touch yet", count, rows, see_all)]
+
+
 def enquiries_panel(request, panels) -> None:
     if not request.user.has_perm("champions.view_champion"):
         return
-    count, champions = home.enquiries_waiting(limit=PANEL_ROWS)
-    rows = [_champion_row(c, f"signed up {format_when(c.joined_on)}") for c in champions]
-    section = PanelSection(
-        "Signed up, nobody in touch yet",
-        count,
-        rows,
-        _url("champions_champion:index", stage="enquiry", ordering="joined_on"),
-    )
-    panel_add(panels, name="new-enquiries", heading="New enquiries", order=20, sections=[section])
+    sections = panel_sections("enquiries", (), _enquiry_sections)
+    panel_add(panels, name="new-enquiries", heading="New enquiries", order=20, sections=sections)
 
 
 def _due_rows(found, when, what=lambda item: "") -> list[PanelRow]:
@@ -75,9 +86,7 @@ def _due_rows(found, when, what=lambda item: "") -> list[PanelRow]:
     ]
 
 
-def checks_panel(request, panels) -> None:
-    if not request.user.has_perm("champions.view_champion"):
-        return
+def _check_sections() -> list:
     today = timezone.localdate()
     dbs = home.dbs_checks_due(today=today, limit=PANEL_ROWS)
     training = home.required_training_due(today=today, limit=PANEL_ROWS)
@@ -86,7 +95,7 @@ def checks_panel(request, panels) -> None:
     module = lambda r: f"{r.module.title}, "  # noqa: E731
     dbs_due = _url("champions_champion:index", dbs_due="true")
     lapsed = _url("champions_champion:index", training_expired="true")
-    sections = [
+    return [
         PanelSection(
             "DBS renewals overdue", dbs["overdue"][0], _due_rows(dbs["overdue"], renewal), dbs_due
         ),
@@ -115,6 +124,12 @@ def checks_panel(request, panels) -> None:
             _url("champions_champion:index", ready="true"),
         ),
     ]
+
+
+def checks_panel(request, panels) -> None:
+    if not request.user.has_perm("champions.view_champion"):
+        return
+    sections = panel_sections("checks", (), _check_sections)
     panel_add(
         panels, name="checks-training", heading="Checks and training", order=30, sections=sections
     )

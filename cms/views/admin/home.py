@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from accounts.columns import format_when
-from accounts.home_panels import PANEL_ROWS, PanelRow, PanelSection, panel_add
+from accounts.home_panels import PANEL_ROWS, PanelRow, PanelSection, panel_add, panel_sections
 
 from ...audit import UNPUBLISH_WITHOUT_CONSENT
 from ...selectors.moderation import stories_awaiting_moderation, stories_unpublished_for_consent
@@ -18,12 +18,10 @@ def _rows(stories, when) -> list[PanelRow]:
     ]
 
 
-def stories_panel(request, panels) -> None:
-    if not PagePermissionPolicy().user_has_any_permission(request.user, ["change", "publish"]):
-        return
+def _story_sections() -> list:
     waiting = stories_awaiting_moderation(limit=PANEL_ROWS)
     down = stories_unpublished_for_consent(limit=PANEL_ROWS)
-    sections = [
+    return [
         PanelSection(
             "Awaiting moderation",
             waiting[0],
@@ -38,4 +36,10 @@ def stories_panel(request, panels) -> None:
             empty="None.",
         ),
     ]
+
+
+def stories_panel(request, panels) -> None:
+    if not PagePermissionPolicy().user_has_any_permission(request.user, ["change", "publish"]):
+        return
+    sections = panel_sections("stories", (), _story_sections)
     panel_add(panels, name="stories", heading="Champions' stories", order=60, sections=sections)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.columns import format_when
-from accounts.home_panels import PANEL_ROWS, PanelRow, PanelSection, panel_add
+from accounts.home_panels import PANEL_ROWS, PanelRow, PanelSection, panel_add, panel_sections
 
 from ...selectors import home
 
@@ -18,11 +18,15 @@ def _url(name: str, *args, **query) -> str:
     return f"{url}?{urlencode(query)}" if query else url
 
 
-def _edit_or_list(user, model: str, pk: int) -> str:
+def _edit_or_list(can_change: bool, model: str, pk: int) -> str:
     """Staff who may change it go to its form; viewers to the listing, read-only."""
-    if user.has_perm(f"events.change_{model}"):
+    if can_change:
         return _url(f"events_{model}:edit", pk)
     return _url(f"events_{model}:index")
+
+
+def _event_url(can_change: bool, event) -> str:
+    return _edit_or_list(can_change, "event", event.pk)
 
 
 def _places(event) -> str:
@@ -31,19 +35,16 @@ def _places(event) -> str:
     return f"{format_when(event.starts_at)}: {event.booked_count} booked {capacity}{waiting}"
 
 
-def events_panel(request, panels) -> None:
-    if not request.user.has_perm("events.view_event"):
-        return
+def _event_sections(can_change: bool) -> list:
     today, now = timezone.localdate(), timezone.now()
     week = home.events_this_week(today=today, limit=PANEL_ROWS)
     registers = home.events_registers_to_take(now=now, limit=PANEL_ROWS)
     short, meetings, required = home.meetings_below_quorum(today=today, limit=PANEL_ROWS)
-    user = request.user
-    sections = [
+    return [
         PanelSection(
             "Events this week",
             week[0],
-            [PanelRow(e.title, _edit_or_list(user, "event", e.pk), _places(e)) for e in week[1]],
+            [PanelRow(e.title, _event_url(can_change, e), _places(e)) for e in week[1]],
             _url("events_event:index", when="upcoming"),
             empty="No events this week.",
         ),
@@ -60,33 +61,44 @@ def events_panel(request, panels) -> None:
             f"Meetings below the parent quorum ({required}) by bookings",
             short,
             [
-                PanelRow(e.title, _edit_or_list(user, "event", e.pk), f"{e.booked_count} booked")
+                PanelRow(e.title, _event_url(can_change, e), f"{e.booked_count} booked")
                 for e in meetings
             ],
             _url("events_event:index", when="upcoming", kind="co_production"),
             empty="Every meeting this week has enough parents booked.",
         ),
     ]
+
+
+def events_panel(request, panels) -> None:
+    if not request.user.has_perm("events.view_event"):
+        return
+    can_change = request.user.has_perm("events.change_event")
+    sections = panel_sections("events", (can_change,), lambda: _event_sections(can_change))
     panel_add(panels, name="events-week", heading="This week's events", order=40, sections=sections)
+
+
+def _action_sections(can_change: bool) -> list:
+    count, actions = home.meeting_actions_overdue(today=timezone.localdate(), limit=PANEL_ROWS)
+    rows = [
+        PanelRow(
+            f"{action.what} ({action.owner})",
+            _edit_or_list(can_change, "meetingaction", action.pk),
+            f"due {format_when(action.due_on)}",
+        )
+        for action in actions
+    ]
+    see_all = _url("events_meetingaction:index")
+    return [PanelSection("Overdue meeting actions", count, rows, see_all)]
 
 
 def actions_panel(request, panels) -> None:
     if not request.user.has_perm("events.view_meetingaction"):
         return
-    count, actions = home.meeting_actions_overdue(today=timezone.localdate(), limit=PANEL_ROWS)
-    rows = [
-        PanelRow(
-            f"{action.what} ({action.owner})",
-            _edit_or_list(request.user, "meetingaction", action.pk),
-            f"due {format_when(action.due_on)}",
-        )
-        for action in actions
-    ]
-    section = PanelSection(
-        "Overdue meeting actions", count, rows, _url("events_meetingaction:index")
-    )
+    can_change = request.user.has_perm("events.change_meetingaction")
+    sections = panel_sections("actions", (can_change,), lambda: _action_sections(can_change))
     panel_add(
-        panels, name="overdue-actions", heading="Meeting actions", order=50, sections=[section]
+        panels, name="overdue-actions", heading="Meeting actions", order=50, sections=sections
     )
 
 
