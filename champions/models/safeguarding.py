@@ -9,12 +9,15 @@ SAFEGUARDING_LEADS = "Safeguarding leads"
 
 
 def is_safeguarding_lead(user) -> bool:
-    """Whether the user is an active member of the "Safeguarding leads" group."""
-    return bool(
-        user.is_authenticated
-        and user.is_active
-        and user.groups.filter(name=SAFEGUARDING_LEADS).exists()
-    )
+    """Whether the user is an active member of the "Safeguarding leads" group.
+
+    Kept on the user object, like Django's own permission cache: every admin page asks it
+    several times (menu, permission policy), and the user is loaded afresh for each request."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if not hasattr(user, "_is_safeguarding_lead"):
+        user._is_safeguarding_lead = user.groups.filter(name=SAFEGUARDING_LEADS).exists()
+    return user._is_safeguarding_lead
 
 
 class PolicyConfirmation(models.Model):

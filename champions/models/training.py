@@ -65,6 +65,9 @@ class TrainingRecord(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["champion", "module"], name="one_record_per_module"),
         ]
+        # Expired and expiring completions (the admin home, the nightly expiry job) are a few
+        # of 200,000 records: found by status and expiry date, not by reading the table.
+        indexes = [models.Index(fields=["status", "expires_on"], name="training_status_expiry")]
 
     def __str__(self):
         return f"{self.module} for {self.champion}"

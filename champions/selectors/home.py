@@ -1,11 +1,11 @@
 """Reads for the coordinator's admin home page: work waiting in the champions app.
 
-Each returns `(count, first rows)`, two queries a section whatever the programme's size.
+Each returns `(count, first rows)`, one or two queries a section whatever the programme's size.
 """
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Window
 
 from ..choices import ActivityStatus, CheckKind, CheckStatus, ExpenseStatus, Stage, TrainingStatus
 from ..models import (
@@ -25,7 +25,15 @@ SERVING_STAGES = [Stage.ACTIVE, Stage.PAUSED]
 
 
 def _count_and_first(queryset: QuerySet, limit: int) -> tuple[int, list]:
+    """For the tens of thousands of logs waiting: the count from an index, then the rows."""
     return queryset.count(), list(queryset[:limit])
+
+
+def _counted_first(queryset: QuerySet, limit: int) -> tuple[int, list]:
+    """For the few (checks due, training lapsed, champions ready): one query, the count a window
+    over every matching row, taken before the LIMIT."""
+    rows = list(queryset.annotate(matching=Window(Count("pk")))[:limit])
+    return (rows[0].matching if rows else 0), rows
 
 
 def reviews_waiting(*, limit: int, logs: bool = True, claims: bool = True) -> dict:
@@ -54,7 +62,7 @@ def champions_enquiries_not_contacted() -> QuerySet:
 def enquiries_waiting(*, limit: int) -> tuple[int, list]:
     """New enquiries not yet contacted, oldest first."""
     queryset = champions_enquiries_not_contacted().select_related("user", "area")
-    return _count_and_first(queryset.order_by("joined_on", "pk"), limit)
+    return _counted_first(queryset.order_by("joined_on", "pk"), limit)
 
 
 def dbs_checks_due(*, today: datetime.date, limit: int) -> dict:
@@ -64,10 +72,10 @@ def dbs_checks_due(*, today: datetime.date, limit: int) -> dict:
     ).select_related("champion__user", "champion__area")
     horizon = today + datetime.timedelta(days=DUE_SOON_DAYS)
     return {
-        "overdue": _count_and_first(
+        "overdue": _counted_first(
             checks.filter(renewal_due_on__lt=today).order_by("renewal_due_on", "pk"), limit
         ),
-        "due": _count_and_first(
+        "due": _counted_first(
             checks.filter(renewal_due_on__range=(today, horizon)).order_by("renewal_due_on", "pk"),
             limit,
         ),
@@ -98,8 +106,8 @@ def required_training_due(*, today: datetime.date, limit: int) -> dict:
     )
     horizon = today + datetime.timedelta(days=DUE_SOON_DAYS)
     return {
-        "expired": _count_and_first(records.filter(lapsed).order_by("expires_on", "pk"), limit),
-        "expiring": _count_and_first(
+        "expired": _counted_first(records.filter(lapsed).order_by("expires_on", "pk"), limit),
+        "expiring": _counted_first(
             records.filter(
                 status=TrainingStatus.COMPLETED, expires_on__range=(today, horizon)
             ).order_by("expires_on", "pk"),
@@ -111,4 +119,4 @@ def required_training_due(*, today: datetime.date, limit: int) -> dict:
 def champions_ready(*, today: datetime.date, limit: int) -> tuple[int, list]:
     """Champions not yet active who meet the readiness rule."""
     queryset = champions_ready_to_activate(Champion.objects.all(), today)
-    return _count_and_first(queryset.select_related("user", "area").order_by("pk"), limit)
+    return _counted_first(queryset.select_related("user", "area").order_by("pk"), limit)

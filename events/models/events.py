@@ -54,7 +54,15 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["starts_at", "pk"]
-        indexes = [models.Index(fields=["status", "starts_at"])]
+        indexes = [
+            models.Index(fields=["status", "starts_at"]),
+            # Registers still to take: a handful of 50,000 events, found without reading them.
+            models.Index(
+                fields=["ends_at"],
+                condition=models.Q(attendance_taken_at__isnull=True),
+                name="event_register_not_taken",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ends_at__gt=models.F("starts_at")), name="event_ends_after_start"

@@ -104,6 +104,14 @@ class MeetingAction(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "action"
+        # Open actions by due date (the admin home's overdue list, longest overdue first).
+        indexes = [
+            models.Index(
+                fields=["due_on", "id"],
+                condition=models.Q(status__in=OPEN_ACTION_STATUSES),
+                name="meetingaction_open_due",
+            )
+        ]
 
     def __str__(self):
         return Truncator(self.what).chars(80)
