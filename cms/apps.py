@@ -11,7 +11,7 @@ class CmsConfig(AppConfig):
         from wagtail.models import Page, PageLogEntry, WorkflowState
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from accounts.home_panels import home_panels_clear, home_panels_follow
+        from accounts.home_panels import home_panels_follow
         from champions.models import ActivityLog, Commendation, Consent
         from champions.signals import champion_anonymising, consent_withdrawn
         from events.models import Event
@@ -50,9 +50,6 @@ class CmsConfig(AppConfig):
                 sender=OutcomePage,
                 dispatch_uid=f"cms-fig-{id(signal)}",
             )
-        # The admin home's stories panel (accounts/home_panels.py): moderation, take-downs.
+        # The admin home's stories panel (accounts/home_panels.py): moderation, take-downs
+        # (publishing and unpublishing save the page).
         home_panels_follow(StoryPage, WorkflowState, PageLogEntry, Consent)
-        for signal in (page_published, page_unpublished):
-            signal.connect(
-                home_panels_clear, sender=StoryPage, dispatch_uid=f"cms-home-{id(signal)}"
-            )

@@ -31,7 +31,9 @@ def _count_and_first(queryset: QuerySet, limit: int) -> tuple[int, list]:
 
 def _counted_first(queryset: QuerySet, limit: int) -> tuple[int, list]:
     """For the few (checks due, training lapsed, champions ready): one query, the count a window
-    over every matching row, taken before the LIMIT."""
+    over every matching row, taken before the LIMIT (the digest asks for the count only)."""
+    if limit <= 0:
+        return queryset.count(), []
     rows = list(queryset.annotate(matching=Window(Count("pk")))[:limit])
     return (rows[0].matching if rows else 0), rows
 

@@ -28,6 +28,7 @@ from tests.factories.champions import (
     SupervisionNoteFactory,
     TrainingModuleFactory,
     TrainingRecordFactory,
+    ready_champion,
 )
 from tests.factories.cms import StoryPageFactory, story_index
 from tests.factories.events import EventFactory, MeetingActionFactory, RegistrationFactory
@@ -192,3 +193,24 @@ def test_stories_awaiting_moderation_and_taken_down_for_consent(client):
     assert moderation.rows[0].url == f"/admin/pages/{waiting.pk}/edit/"
     taken_down = sections["Unpublished because consent was withdrawn"]
     assert (taken_down.count, [r.label for r in taken_down.rows]) == (1, [down.title])
+
+
+def test_sections_count_every_match_and_show_the_first_five(client):
+    # Counted in the same query as the rows (a window taken before the LIMIT).
+    for day in range(7):
+        ChampionFactory(joined_on=TODAY - datetime.timedelta(days=day))
+    client.force_login(CoordinatorFactory())
+    enquiries = _sections(client.get("/admin/"))["Signed up, nobody in touch yet"]
+    assert enquiries.count == 7
+    assert len(enquiries.rows) == 5
+    assert enquiries.rows[0].detail == "signed up Thu 11 Jun 2026"  # the oldest first
+
+
+def test_champions_ready_to_activate_are_counted_and_listed(client):
+    # No module is required here: every check complete and in date is enough.
+    first = ready_champion(user__first_name="Ada", user__last_name="Ready")
+    ready_champion(stage=Stage.ACTIVE)  # active already
+    OnboardingCheckFactory(champion=ChampionFactory(stage=Stage.ONBOARDING))  # one check only
+    client.force_login(CoordinatorFactory())
+    ready = _sections(client.get("/admin/"))["Ready to activate"]
+    assert (ready.count, [r.label for r in ready.rows]) == (1, [first.display_name()])
