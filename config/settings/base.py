@@ -117,6 +117,11 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT compilation: the funder reports' aggregates over a year of logs cost enough to
+    # trigger it, and compiling took longer (~150 ms at N=1) than it saved.
+    # https://www.postgresql.org/docs/current/jit-decision.html
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite has no SELECT ... FOR UPDATE: every transaction takes the write lock when it begins
     # (IMMEDIATE), so a check-then-write (booking, promotion, cancelling, submissions) runs one
