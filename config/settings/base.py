@@ -384,6 +384,10 @@ PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=600)
 # pages that show them kept no longer: a figure shown is at most twice this old (5 minutes).
 # Approving a log retires them at once (cms/cache.py).
 PUBLIC_FIGURES_CACHE_SECONDS = env.int("PUBLIC_FIGURES_CACHE_SECONDS", default=150)
+# The funder reports' figures (Reports menu) are shared through the cache this long per
+# filter set; approvals and changes to what they count retire them at once
+# (champions/report_cache.py), so this bounds only writes that send no signal.
+REPORT_FIGURES_CACHE_SECONDS = env.int("REPORT_FIGURES_CACHE_SECONDS", default=300)
 
 # Celery: https://docs.celeryq.dev/en/stable/userguide/configuration.html
 # Without a broker, tasks run in-process (eagerly) so that the site works with no services.

@@ -21,6 +21,7 @@ from champions.models import (
     TrainingModule,
     TrainingRecord,
 )
+from champions.report_cache import report_figures_cached
 
 from ..choices import AttendeeRole, EventKind, EventStatus, RegistrationStatus
 from ..models import Event, EventsSettings, Registration, WalkIn
@@ -74,7 +75,13 @@ def _events_held(start, end, *, area=None, kind=None):
 
 def hours_and_reach(*, start, end, area=None, stage=None, kind=None) -> dict:
     """Approved hours, activities and families reached (at events held) by ward and month,
-    with totals and the change on the period of the same length just before."""
+    with totals and the change on the period of the same length just before (cached per
+    filter set: champions/report_cache.py)."""
+    params = {"start": start, "end": end, "area": area, "stage": stage, "kind": kind}
+    return report_figures_cached("hours-and-reach", params, lambda: _hours_and_reach(**params))
+
+
+def _hours_and_reach(*, start, end, area, stage, kind) -> dict:
     hours = {
         (row["champion__area"], _as_date(row["month"])): row
         for row in _approved_logs(start, end, area=area, stage=stage)
@@ -136,7 +143,13 @@ def _hours_totals(rows, start, end, **filters) -> dict:
 
 
 def factor_coverage(*, start, end, area=None, stage=None) -> dict:
-    """Approved hours and activities per protective factor, by ward and quarter (zeros kept)."""
+    """Approved hours and activities per protective factor, by ward and quarter (zeros kept;
+    cached per filter set: champions/report_cache.py)."""
+    params = {"start": start, "end": end, "area": area, "stage": stage}
+    return report_figures_cached("factor-coverage", params, lambda: _factor_coverage(**params))
+
+
+def _factor_coverage(*, start, end, area, stage) -> dict:
     links = ActivityFactor.objects.filter(
         activity__status=ActivityStatus.APPROVED, activity__date__range=(start, end)
     )
