@@ -12,15 +12,17 @@ class ChampionsConfig(AppConfig):
         from accounts.home_panels import home_panels_follow
         from accounts.signals import sms_received
 
-        from . import models
+        from . import models, receivers
         from .models import OnboardingCheck, TrainingRecord
-        from .receivers import on_readiness_record_saved, on_sms_received
 
         for model in (TrainingRecord, OnboardingCheck):
             post_save.connect(
-                on_readiness_record_saved, sender=model, dispatch_uid=f"champions-{model.__name__}"
+                receivers.on_readiness_record_saved,
+                sender=model,
+                dispatch_uid=f"champions-{model.__name__}",
             )
-        sms_received.connect(on_sms_received, dispatch_uid="champions-sms-stop")
+        sms_received.connect(receivers.on_sms_received, dispatch_uid="champions-sms-stop")
+        _connect_report_figures()
         # What the admin home page's panels count (accounts/home_panels.py).
         home_panels_follow(
             models.ActivityLog,
@@ -32,3 +34,39 @@ class ChampionsConfig(AppConfig):
             models.TrainingRecord,
             models.TrainingModule,
         )
+
+
+def _connect_report_figures():
+    """Changes that retire the funder reports' cached figures (report_cache.py)."""
+    # Called from ready(): receivers import models, which exist only once the app registry is.
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from . import receivers
+    from .models import ActivityFactor, ActivityLog, Area, Champion, ProtectiveFactor
+
+    post_save.connect(
+        receivers.on_activity_log_saved, sender=ActivityLog, dispatch_uid="champions-rep-log"
+    )
+    post_delete.connect(
+        receivers.on_activity_log_deleted,
+        sender=ActivityLog,
+        dispatch_uid="champions-rep-log-del",
+    )
+    m2m_changed.connect(
+        receivers.on_activity_factors_changed,
+        sender=ActivityLog.protective_factors.through,
+        dispatch_uid="champions-rep-factors",
+    )
+    for signal in (post_save, post_delete):
+        signal.connect(
+            receivers.on_activity_factor_row_saved,
+            sender=ActivityFactor,
+            dispatch_uid=f"champions-rep-factor-{id(signal)}",
+        )
+    for model in (Champion, Area, ProtectiveFactor):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                receivers.on_report_data_changed,
+                sender=model,
+                dispatch_uid=f"champions-rep-{model.__name__}-{id(signal)}",
+            )

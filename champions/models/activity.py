@@ -68,6 +68,14 @@ class ActivityLog(models.Model):
         indexes = [
             models.Index(fields=["champion", "date"]),
             models.Index(fields=["status", "created_at"]),
+            # The funder reports read a period of approved hours by the champion's ward:
+            # an index-only scan of the approved logs' dates (PostgreSQL keeps the columns).
+            models.Index(
+                fields=["date"],
+                include=["id", "champion", "hours"],
+                condition=Q(status=ActivityStatus.APPROVED),
+                name="activity_approved_by_date",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

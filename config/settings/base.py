@@ -117,6 +117,11 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=0))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT compilation: the funder reports' aggregates over a year of logs cost enough to
+    # trigger it, and compiling took longer (~150 ms at N=1) than it saved.
+    # https://www.postgresql.org/docs/current/jit-decision.html
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite has no SELECT ... FOR UPDATE: every transaction takes the write lock when it begins
     # (IMMEDIATE), so a check-then-write (booking, promotion, cancelling, submissions) runs one
@@ -382,6 +387,10 @@ PUBLIC_FIGURES_CACHE_SECONDS = env.int("PUBLIC_FIGURES_CACHE_SECONDS", default=1
 # The admin home page's panels (counts of work waiting) are shared through the cache this long
 # (0 turns it off); a change to what a panel counts retires them at once (accounts/home_panels.py).
 ADMIN_HOME_CACHE_SECONDS = env.int("ADMIN_HOME_CACHE_SECONDS", default=60)
+# The funder reports' figures (Reports menu) are shared through the cache this long per
+# filter set; approvals and changes to what they count retire them at once
+# (champions/report_cache.py), so this bounds only writes that send no signal.
+REPORT_FIGURES_CACHE_SECONDS = env.int("REPORT_FIGURES_CACHE_SECONDS", default=300)
 
 # Celery: https://docs.celeryq.dev/en/stable/userguide/configuration.html
 # Without a broker, tasks run in-process (eagerly) so that the site works with no services.

@@ -3,6 +3,7 @@ whatever the amount of data. Every ward (and every factor, module and month) is 
 zero where nothing happened, so that gaps show."""
 
 import datetime
+from collections import Counter
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
@@ -20,10 +21,10 @@ from champions.models import (
     TrainingModule,
     TrainingRecord,
 )
+from champions.report_cache import report_figures_cached
 
-from ..choices import EventKind, EventStatus, RegistrationStatus
-from ..models import Event, EventsSettings, WalkIn
-from .attendance import events_with_parents_present
+from ..choices import AttendeeRole, EventKind, EventStatus, RegistrationStatus
+from ..models import Event, EventsSettings, Registration, WalkIn
 
 NO_WARD = "No ward"
 EXPIRING_DAYS = 30
@@ -74,7 +75,13 @@ def _events_held(start, end, *, area=None, kind=None):
 
 def hours_and_reach(*, start, end, area=None, stage=None, kind=None) -> dict:
     """Approved hours, activities and families reached (at events held) by ward and month,
-    with totals and the change on the period of the same length just before."""
+    with totals and the change on the period of the same length just before (cached per
+    filter set: champions/report_cache.py)."""
+    params = {"start": start, "end": end, "area": area, "stage": stage, "kind": kind}
+    return report_figures_cached("hours-and-reach", params, lambda: _hours_and_reach(**params))
+
+
+def _hours_and_reach(*, start, end, area, stage, kind) -> dict:
     hours = {
         (row["champion__area"], _as_date(row["month"])): row
         for row in _approved_logs(start, end, area=area, stage=stage)
@@ -89,9 +96,9 @@ def hours_and_reach(*, start, end, area=None, stage=None, kind=None) -> dict:
         .values("area", "month")
         .annotate(families=Sum("families_reached"))
     }
-    rows = []
+    rows, months = [], _months(start, end)
     for ward_pk, ward in _wards(area):
-        for month in _months(start, end):
+        for month in months:
             found = hours.get((ward_pk, month), {})
             rows.append(
                 {
@@ -136,7 +143,13 @@ def _hours_totals(rows, start, end, **filters) -> dict:
 
 
 def factor_coverage(*, start, end, area=None, stage=None) -> dict:
-    """Approved hours and activities per protective factor, by ward and quarter (zeros kept)."""
+    """Approved hours and activities per protective factor, by ward and quarter (zeros kept;
+    cached per filter set: champions/report_cache.py)."""
+    params = {"start": start, "end": end, "area": area, "stage": stage}
+    return report_figures_cached("factor-coverage", params, lambda: _factor_coverage(**params))
+
+
+def _factor_coverage(*, start, end, area, stage) -> dict:
     links = ActivityFactor.objects.filter(
         activity__status=ActivityStatus.APPROVED, activity__date__range=(start, end)
     )
@@ -148,12 +161,13 @@ def factor_coverage(*, start, end, area=None, stage=None) -> dict:
         (row["activity__champion__area"], _as_date(row["quarter"]), row["factor"]): row
         for row in links.annotate(quarter=TruncQuarter("activity__date"))
         .values("activity__champion__area", "quarter", "factor")
-        .annotate(hours=Sum("activity__hours"), activities=Count("activity", distinct=True))
+        # One row per activity and factor (a unique constraint), so no DISTINCT is needed.
+        .annotate(hours=Sum("activity__hours"), activities=Count("pk"))
     }
     factors = list(ProtectiveFactor.objects.order_by("sort_order").values_list("code", "label"))
-    rows = []
+    rows, quarters = [], _quarters(start, end)
     for ward_pk, ward in _wards(area):
-        for quarter in _quarters(start, end):
+        for quarter in quarters:
             for code, label in factors:
                 row = found.get((ward_pk, quarter, code), {})
                 rows.append(
@@ -218,18 +232,17 @@ def events_and_attendance(*, start, end, area=None, kind=None) -> dict:
     champions present, walk-ins, no-show rate (of bookings whose attendance was recorded)
     and, for co-production meetings, how many met the parent quorum."""
     events = _events_held(start, end, area=area, kind=kind).filter(ends_at__lte=timezone.now())
-    booked = Q(registrations__status=RegistrationStatus.BOOKED)
+    held = dict(events.values("kind").annotate(n=Count("pk")).values_list("kind", "n"))
+    # Counted from the registrations' side, grouped by their event's kind: a join without
+    # the DISTINCT that counting from the events' side needs (it cost seconds at N=1).
     counts = {
-        row["kind"]: row
-        for row in events.values("kind").annotate(
-            held=Count("pk", distinct=True),
-            bookings=Count("registrations", filter=booked, distinct=True),
-            present=Count(
-                "registrations", filter=booked & Q(registrations__attended=True), distinct=True
-            ),
-            absent=Count(
-                "registrations", filter=booked & Q(registrations__attended=False), distinct=True
-            ),
+        row["event__kind"]: row
+        for row in Registration.objects.filter(event__in=events, status=RegistrationStatus.BOOKED)
+        .values("event__kind")
+        .annotate(
+            bookings=Count("pk"),
+            present=Count("pk", filter=Q(attended=True)),
+            absent=Count("pk", filter=Q(attended=False)),
         )
     }
     walk_ins = dict(
@@ -239,11 +252,7 @@ def events_and_attendance(*, start, end, area=None, kind=None) -> dict:
         .values_list("event__kind", "n")
     )
     required = EventsSettings.load().meeting_quorum_parents
-    quorate = (
-        events_with_parents_present(events.filter(kind=EventKind.CO_PRODUCTION))
-        .filter(parents_present__gte=required)
-        .count()
-    )
+    quorate = _quorate_meetings(events.filter(kind=EventKind.CO_PRODUCTION), required)
     rows = []
     for event_kind in EventKind:
         row = counts.get(event_kind.value, {})
@@ -251,7 +260,7 @@ def events_and_attendance(*, start, end, area=None, kind=None) -> dict:
         rows.append(
             {
                 "kind": event_kind.label,
-                "held": row.get("held", 0),
+                "held": held.get(event_kind.value, 0),
                 "bookings": row.get("bookings", 0),
                 "present": row.get("present", 0),
                 "walk_ins": walk_ins.get(event_kind.value, 0),
@@ -260,3 +269,29 @@ def events_and_attendance(*, start, end, area=None, kind=None) -> dict:
             }
         )
     return {"rows": rows, "quorum": required}
+
+
+def _quorate_meetings(meetings, required: int) -> int:
+    """How many of the meetings had `required` parents present (champions marked present
+    plus parent walk-ins): two grouped counts, not two subqueries for every meeting."""
+    if required <= 0:
+        return meetings.count()
+    present = Counter(
+        dict(
+            Registration.objects.filter(
+                event__in=meetings, status=RegistrationStatus.BOOKED, attended=True
+            )
+            .values("event")
+            .annotate(n=Count("pk"))
+            .values_list("event", "n")
+        )
+    )
+    present.update(
+        dict(
+            WalkIn.objects.filter(event__in=meetings, role=AttendeeRole.PARENT)
+            .values("event")
+            .annotate(n=Count("pk"))
+            .values_list("event", "n")
+        )
+    )
+    return sum(1 for n in present.values() if n >= required)
