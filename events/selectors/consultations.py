@@ -17,7 +17,7 @@ from ..models import (
     ConsultationResponse,
     Event,
 )
-from .disclosure import SMALLEST_CELL, is_small, withheld_cells
+from .disclosure import SMALLEST_CELL, is_small, publishable, withheld_cells
 
 
 def consultations_open(now=None):
@@ -59,17 +59,32 @@ class QuestionResult:
     base: int
     total: int
     options: list[OptionResult] = field(default_factory=list)
+    # Published as shares of all respondents, "No answer" a row (1 to 4 skipped it).
+    of_all: bool = False
 
     @property
     def skipped(self) -> int:
         return self.total - self.base
 
-    def for_publication(self) -> "QuestionResult":
-        """The same result with the counts that may not be published marked withheld."""
+    def for_publication(self) -> "QuestionResult | None":
+        """The same result with the counts that may not be published marked withheld, or None
+        when no way of withholding them keeps a count under 5 from being worked out.
+
+        When 1 to 4 people skipped the question, its base would give them away (all
+        respondents less the base), so it is shown of all respondents, with "No answer" as one
+        more count, suppressed like the others."""
         exclusive = self.question.kind != QuestionKind.MULTIPLE
-        hidden = withheld_cells([o.n for o in self.options], self.base, exclusive=exclusive)
-        options = [replace(o, withheld=i in hidden) for i, o in enumerate(self.options)]
-        return replace(self, options=options)
+        options, base, of_all = self.options, self.base, is_small(self.skipped)
+        if of_all and options:
+            options = [replace(o, base=self.total) for o in options]
+            options.append(OptionResult("", "No answer", self.skipped, self.total, self.total))
+            base = self.total
+        counts = [o.n for o in options]
+        hidden = withheld_cells(counts, base, exclusive=exclusive)
+        if not publishable(counts, hidden, base, exclusive=exclusive):
+            return None
+        options = [replace(o, withheld=i in hidden) for i, o in enumerate(options)]
+        return replace(self, options=options, of_all=of_all)
 
 
 @dataclass(frozen=True)
@@ -96,34 +111,50 @@ def consultation_responses(consultation, *, area=None, channel=""):
     return responses
 
 
-def _answers_of(consultation, responses, *, filtered: bool):
-    """Answers to the consultation; through its filtered responses only when filters apply
+def _answers_of(question_ids, responses, *, filtered: bool):
+    """Answers to these questions; through the filtered responses only when filters apply
     (the unfiltered page then needs no join to responses)."""
+    answers = ConsultationAnswer.objects.filter(question_id__in=question_ids)
     if filtered:
-        return ConsultationAnswer.objects.filter(response__in=responses.values("pk"))
-    return ConsultationAnswer.objects.filter(question__consultation=consultation)
+        return answers.filter(response__in=responses.values("pk"))
+    return answers
+
+
+def _counts_and_bases(questions, answers) -> tuple[dict, dict]:
+    """Rows per (question, answer) in one grouped query, and who answered each question.
+
+    A one-answer question stores one row per person who answered it (free text: one row with
+    no choice), so its base is the sum of its rows; only multiple choice, a row per option
+    ticked, needs the second (distinct) count, and only over its own rows."""
+    counts, bases = {}, {}
+    multiple = [q.pk for q in questions if q.kind == QuestionKind.MULTIPLE]
+    grouped = answers.values("question_id", "choice").annotate(n=Count("*")).order_by()
+    for question_id, choice, n in grouped.values_list("question_id", "choice", "n"):
+        counts[question_id, choice] = n
+        if question_id not in multiple:
+            bases[question_id] = bases.get(question_id, 0) + n
+    if multiple:
+        distinct = (
+            answers.filter(question_id__in=multiple)
+            .values("question_id")
+            .annotate(n=Count("response_id", distinct=True))
+            .order_by()
+        )
+        bases.update(distinct.values_list("question_id", "n"))
+    return counts, bases
 
 
 def consultation_results(consultation, *, area=None, channel="") -> ConsultationResults:
     """Every question's counts and percentages, in a fixed number of queries whatever the size."""
+    questions = list(consultation.questions.all())
     responses = consultation_responses(consultation, area=area, channel=channel)
     total = responses.count()
-    answers = _answers_of(consultation, responses, filtered=area is not None or bool(channel))
-    bases = dict(
-        answers.values("question_id")
-        .annotate(n=Count("response_id", distinct=True))
-        .values_list("question_id", "n")
-    )
-    counts = {
-        (q, c): n
-        for q, c, n in answers.exclude(choice="")
-        .values("question_id", "choice")
-        .annotate(n=Count("id"))
-        .values_list("question_id", "choice", "n")
-    }
+    filtered = area is not None or bool(channel)
+    answers = _answers_of([q.pk for q in questions], responses, filtered=filtered)
+    counts, bases = _counts_and_bases(questions, answers) if questions else ({}, {})
     areas = list(consultation.areas.all()) or list(Area.objects.all())
     results = []
-    for question in consultation.questions.all():
+    for question in questions:
         base = bases.get(question.pk, 0)
         options = [
             OptionResult(value, label, counts.get((question.pk, value), 0), base, total)
@@ -158,8 +189,9 @@ def consultation_free_text(consultation, *, area=None, channel=""):
     """Free-text answers (and what "other" means), newest first, with their tags loaded."""
     responses = consultation_responses(consultation, area=area, channel=channel)
     filtered = area is not None or bool(channel)
+    questions = consultation.questions.values("pk")
     return (
-        _answers_of(consultation, responses, filtered=filtered)
+        _answers_of(questions, responses, filtered=filtered)
         .exclude(text="")
         .select_related("question", "response")
         .prefetch_related("protective_factors")
@@ -179,9 +211,10 @@ def consultation_public_results(consultation) -> tuple[ConsultationResults, dict
     the free-text answers staff approved for publication, by question id."""
     results = consultation_results(consultation)
     shown = [
-        r.for_publication()
+        published
         for r in results.questions
         if r.question.published and r.base >= SMALLEST_CELL
+        if (published := r.for_publication()) is not None
     ]
     quotes = {}
     approved = ConsultationAnswer.objects.filter(
@@ -253,7 +286,10 @@ def _figure_withheld(question, cells: dict, choice: str, base: int) -> bool:
     page, or (one answer each) the rest, base minus it, is 1 to 4 people."""
     values = [choice] + [value for value in cells if value != choice]
     exclusive = question.kind != QuestionKind.MULTIPLE
-    hidden = withheld_cells([cells.get(value, 0) for value in values], base, exclusive=exclusive)
+    counts = [cells.get(value, 0) for value in values]
+    hidden = withheld_cells(counts, base, exclusive=exclusive)
+    if not publishable(counts, hidden, base, exclusive=exclusive):
+        return True
     return 0 in hidden or (exclusive and is_small(base - cells.get(choice, 0)))
 
 

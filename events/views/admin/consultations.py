@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from accounts.admin_denied import AdminRefusesWith403Mixin
 from champions.models import ProtectiveFactor
 
 from ...exports.consultations import response_rows, spreadsheet_response, summary_rows
@@ -25,7 +26,7 @@ from ...services.consultations import consultation_answer_tag
 FREE_TEXT_PAGE = 50
 
 
-class ConsultationResultsView(WagtailAdminTemplateMixin, TemplateView):
+class ConsultationResultsView(AdminRefusesWith403Mixin, WagtailAdminTemplateMixin, TemplateView):
     """Per question: "% (n) of N who answered" and of all respondents, a bar chart with a table,
     and the free-text answers to tag. Filters by area and channel; CSV/XLSX downloads."""
 
@@ -95,7 +96,7 @@ class ConsultationResultsView(WagtailAdminTemplateMixin, TemplateView):
         )
 
 
-class AnswerTagView(TemplateView):
+class AnswerTagView(AdminRefusesWith403Mixin, TemplateView):
     """Saves the tags of one free-text answer, then goes back to the results."""
 
     http_method_names = ["post"]
@@ -120,7 +121,7 @@ class AnswerTagView(TemplateView):
         return redirect(f"{url}?{request.POST.get('return_query', '')}#answer-{answer.pk}")
 
 
-class ConsultationThemesView(WagtailAdminTemplateMixin, TemplateView):
+class ConsultationThemesView(AdminRefusesWith403Mixin, WagtailAdminTemplateMixin, TemplateView):
     """Themes tagged on free-text answers across consultations, with the outcomes they led to:
     the consultation half of the parent-voice listing."""
 
