@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -17,6 +18,7 @@ from ..models import (
     ConsultationResponse,
     Event,
 )
+from .answer_counts import answer_counts
 from .disclosure import SMALLEST_CELL, is_small, publishable, withheld_cells
 
 
@@ -111,47 +113,13 @@ def consultation_responses(consultation, *, area=None, channel=""):
     return responses
 
 
-def _answers_of(question_ids, responses, *, filtered: bool):
-    """Answers to these questions; through the filtered responses only when filters apply
-    (the unfiltered page then needs no join to responses)."""
-    answers = ConsultationAnswer.objects.filter(question_id__in=question_ids)
-    if filtered:
-        return answers.filter(response__in=responses.values("pk"))
-    return answers
-
-
-def _counts_and_bases(questions, answers) -> tuple[dict, dict]:
-    """Rows per (question, answer) in one grouped query, and who answered each question.
-
-    A one-answer question stores one row per person who answered it (free text: one row with
-    no choice), so its base is the sum of its rows; only multiple choice, a row per option
-    ticked, needs the second (distinct) count, and only over its own rows."""
-    counts, bases = {}, {}
-    multiple = [q.pk for q in questions if q.kind == QuestionKind.MULTIPLE]
-    grouped = answers.values("question_id", "choice").annotate(n=Count("*")).order_by()
-    for question_id, choice, n in grouped.values_list("question_id", "choice", "n"):
-        counts[question_id, choice] = n
-        if question_id not in multiple:
-            bases[question_id] = bases.get(question_id, 0) + n
-    if multiple:
-        distinct = (
-            answers.filter(question_id__in=multiple)
-            .values("question_id")
-            .annotate(n=Count("response_id", distinct=True))
-            .order_by()
-        )
-        bases.update(distinct.values_list("question_id", "n"))
-    return counts, bases
-
-
 def consultation_results(consultation, *, area=None, channel="") -> ConsultationResults:
-    """Every question's counts and percentages, in a fixed number of queries whatever the size."""
+    """Every question's counts and percentages, in a fixed number of queries whatever the size
+    (the counts themselves cached until a response is added or removed)."""
     questions = list(consultation.questions.all())
     responses = consultation_responses(consultation, area=area, channel=channel)
-    total = responses.count()
-    filtered = area is not None or bool(channel)
-    answers = _answers_of([q.pk for q in questions], responses, filtered=filtered)
-    counts, bases = _counts_and_bases(questions, answers) if questions else ({}, {})
+    filters = f"{area.pk if area is not None else ''}/{channel}" if area or channel else ""
+    total, counts, bases = answer_counts(questions, responses, filters=filters)
     areas = list(consultation.areas.all()) or list(Area.objects.all())
     results = []
     for question in questions:
@@ -185,18 +153,26 @@ def consultation_events_for_paper(consultation, champion, *, now=None):
     )
 
 
-def consultation_free_text(consultation, *, area=None, channel=""):
-    """Free-text answers (and what "other" means), newest first, with their tags loaded."""
-    responses = consultation_responses(consultation, area=area, channel=channel)
-    filtered = area is not None or bool(channel)
-    questions = consultation.questions.values("pk")
-    return (
-        _answers_of(questions, responses, filtered=filtered)
-        .exclude(text="")
+def consultation_free_text_page(consultation, *, area=None, channel="", page=None, size=50):
+    """One page of free-text answers (and what "other" means), newest first, with their
+    question, response and tags loaded and `factor_ids` set for the tag form.
+
+    Answers are stored with their response as it comes in, so newest first is highest id
+    first: the page's ids come from the index alone, then only those rows are read."""
+    answers = ConsultationAnswer.objects.filter(question__consultation=consultation)
+    if area is not None or channel:
+        responses = consultation_responses(consultation, area=area, channel=channel)
+        answers = answers.filter(response__in=responses.values("pk"))
+    answers = answers.exclude(text="").order_by("-pk")
+    shown = Paginator(answers.values_list("pk", flat=True), size).get_page(page)
+    shown.object_list = list(
+        answers.filter(pk__in=list(shown.object_list))
         .select_related("question", "response")
         .prefetch_related("protective_factors")
-        .order_by("-response__submitted_at", "-pk")
     )
+    for answer in shown.object_list:
+        answer.factor_ids = {factor.pk for factor in answer.protective_factors.all()}
+    return shown
 
 
 def consultation_published(slug: str) -> Consultation:

@@ -3,7 +3,6 @@ filters, downloads) and tagging a free-text answer."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
@@ -16,7 +15,7 @@ from ...exports.consultations import response_rows, spreadsheet_response, summar
 from ...forms.consultations import AnswerTagForm, ResultsFilterForm
 from ...models import Consultation, ConsultationAnswer
 from ...selectors.consultations import (
-    consultation_free_text,
+    consultation_free_text_page,
     consultation_responses,
     consultation_results,
     consultation_themes,
@@ -81,14 +80,20 @@ class ConsultationResultsView(AdminRefusesWith403Mixin, WagtailAdminTemplateMixi
         ]
 
     def get_context_data(self, **kwargs):
-        free_text = consultation_free_text(self.consultation, area=self.area, channel=self.channel)
+        free_text = consultation_free_text_page(
+            self.consultation,
+            area=self.area,
+            channel=self.channel,
+            page=self.request.GET.get("page"),
+            size=FREE_TEXT_PAGE,
+        )
         query = self.request.GET.copy()
         query.pop("page", None)
         return super().get_context_data(
             consultation=self.consultation,
             results=consultation_results(self.consultation, area=self.area, channel=self.channel),
             filters=self.filters,
-            free_text=Paginator(free_text, FREE_TEXT_PAGE).get_page(self.request.GET.get("page")),
+            free_text=free_text,
             factors=list(ProtectiveFactor.objects.all()),
             query=query.urlencode(),
             can_tag=self.request.user.has_perm("events.change_consultationanswer"),

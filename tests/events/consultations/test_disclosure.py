@@ -217,7 +217,7 @@ def test_5_or_more_skipping_shows_the_base_and_how_many_skipped(client):
     html = _page(client, _people(Childcare=10, **{"Places to meet": 7}), skipped=5)
     assert "17 people answered this question; 5 did not." in html
     assert _cells(html)["Childcare"] == "59% (10 of 17)"
-    assert "No answer" not in html
+    assert "No answer" not in _cells(html)
 
 
 @pytest.mark.django_db
@@ -232,8 +232,18 @@ def test_multiple_choice_with_fewer_than_5_skipping_hides_no_answer_and_the_shor
 
 @pytest.mark.django_db
 def test_multiple_choice_no_answer_that_could_be_bounded_hides_another(client):
-    # 12 took part, 2 skipped, 10 each ticked one answer (6 and 4): shown alone, 6 of 12
-    # would leave the hidden cells at least 6, so more are hidden.
+    # 12 took part, 2 skipped, the 10 others all ticked childcare only. Everyone either
+    # skipped or ticked something, so with 10 of 12 shown "No answer" would be at least 2,
+    # and at most 4: the 10 is hidden as well.
+    cells = _publish(client, _people(Childcare=10), skipped=2, kind="multiple", allow_other=True)
+    assert cells["No answer"] == cells["Childcare"] == "Not shown"
+    assert cells["Places to meet"] == "0% (0 of 12)"
+
+
+@pytest.mark.django_db
+def test_multiple_choice_two_hidden_with_room_between_them_stay_two(client):
+    # 2 skipped; 6 ticked childcare, 4 places to meet. The hidden 4 and 2 must make at least
+    # 12 - 6 = 6 with neither above 6: (1, 5), (2, 4), (3, 3)... nothing is pinned.
     cells = _publish(
         client,
         _people(Childcare=6, **{"Places to meet": 4}),
@@ -242,7 +252,7 @@ def test_multiple_choice_no_answer_that_could_be_bounded_hides_another(client):
         allow_other=True,
     )
     assert cells["No answer"] == cells["Places to meet"] == "Not shown"
-    assert cells["Childcare"] == "Not shown"
+    assert cells["Childcare"] == "50% (6 of 12)"
 
 
 @pytest.mark.django_db
