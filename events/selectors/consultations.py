@@ -238,10 +238,16 @@ class VoiceFigure:
 
 def consultation_figure(question, *, choice: str = "", theme: str = "") -> VoiceFigure:
     """Counts, now, those who gave `choice` (or whose free text staff tagged `theme`) among
-    those who answered `question`, withheld as the public results page would withhold it."""
+    those who answered `question` (among all respondents when 1 to 4 skipped it), withheld
+    as the public results page would withhold it."""
     answers = ConsultationAnswer.objects.filter(question=question)
     base = answers.values("response_id").distinct().count()
     consultation = question.consultation
+    skipped = consultation.responses.count() - base
+    if is_small(skipped):
+        # Beside the number who took part (the results page) the base would give away the 1
+        # to 4 who skipped: count of everyone, with "no answer" one more cell.
+        base += skipped
     if theme:
         tagged = answers.filter(theme__iexact=theme)
         n = tagged.values("response_id").distinct().count()
@@ -252,6 +258,8 @@ def consultation_figure(question, *, choice: str = "", theme: str = "") -> Voice
         .annotate(n=Count("response_id", distinct=True))
         .values_list("choice", "n")
     )
+    if is_small(skipped):
+        cells[""] = skipped
     n = cells.get(choice, 0)
     withheld = _figure_withheld(question, cells, choice, base)
     return VoiceFigure(n, base, consultation.title, consultation.is_open(), withheld)
