@@ -118,7 +118,8 @@ def consultation_results(consultation, *, area=None, channel="") -> Consultation
     (the counts themselves cached until a response is added or removed)."""
     questions = list(consultation.questions.all())
     responses = consultation_responses(consultation, area=area, channel=channel)
-    filters = f"{area.pk if area is not None else ''}/{channel}" if area or channel else ""
+    filtered = area is not None or bool(channel)
+    filters = f"{getattr(area, 'pk', '')}/{channel}" if filtered else ""
     total, counts, bases = answer_counts(questions, responses, filters=filters)
     areas = list(consultation.areas.all()) or list(Area.objects.all())
     results = []
