@@ -196,7 +196,14 @@ class ConsultationAnswer(models.Model):
     approved_for_publication = models.BooleanField(default=False)
 
     class Meta:
-        indexes = [models.Index(fields=["question", "choice"])]
+        indexes = [
+            models.Index(fields=["question", "choice"]),
+            # Free text (and what "other" means) is a few rows among many: the results page
+            # counts and pages through them alone.
+            models.Index(
+                fields=["question"], condition=~models.Q(text=""), name="events_answer_text_idx"
+            ),
+        ]
 
     def __str__(self):
         return Truncator(self.text or self.choice).chars(80)

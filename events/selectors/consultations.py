@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -17,7 +18,8 @@ from ..models import (
     ConsultationResponse,
     Event,
 )
-from .disclosure import SMALLEST_CELL, is_small, withheld_cells
+from .answer_counts import answer_counts
+from .disclosure import SMALLEST_CELL, is_small, publishable, withheld_cells
 
 
 def consultations_open(now=None):
@@ -59,17 +61,32 @@ class QuestionResult:
     base: int
     total: int
     options: list[OptionResult] = field(default_factory=list)
+    # Published as shares of all respondents, "No answer" a row (1 to 4 skipped it).
+    of_all: bool = False
 
     @property
     def skipped(self) -> int:
         return self.total - self.base
 
-    def for_publication(self) -> "QuestionResult":
-        """The same result with the counts that may not be published marked withheld."""
+    def for_publication(self) -> "QuestionResult | None":
+        """The same result with the counts that may not be published marked withheld, or None
+        when no way of withholding them keeps a count under 5 from being worked out.
+
+        When 1 to 4 people skipped the question, its base would give them away (all
+        respondents less the base), so it is shown of all respondents, with "No answer" as one
+        more count, suppressed like the others."""
         exclusive = self.question.kind != QuestionKind.MULTIPLE
-        hidden = withheld_cells([o.n for o in self.options], self.base, exclusive=exclusive)
-        options = [replace(o, withheld=i in hidden) for i, o in enumerate(self.options)]
-        return replace(self, options=options)
+        options, base, of_all = self.options, self.base, is_small(self.skipped)
+        if of_all and options:
+            options = [replace(o, base=self.total) for o in options]
+            options.append(OptionResult("", "No answer", self.skipped, self.total, self.total))
+            base = self.total
+        counts = [o.n for o in options]
+        hidden = withheld_cells(counts, base, exclusive=exclusive)
+        if not publishable(counts, hidden, base, exclusive=exclusive):
+            return None
+        options = [replace(o, withheld=i in hidden) for i, o in enumerate(options)]
+        return replace(self, options=options, of_all=of_all)
 
 
 @dataclass(frozen=True)
@@ -96,34 +113,17 @@ def consultation_responses(consultation, *, area=None, channel=""):
     return responses
 
 
-def _answers_of(consultation, responses, *, filtered: bool):
-    """Answers to the consultation; through its filtered responses only when filters apply
-    (the unfiltered page then needs no join to responses)."""
-    if filtered:
-        return ConsultationAnswer.objects.filter(response__in=responses.values("pk"))
-    return ConsultationAnswer.objects.filter(question__consultation=consultation)
-
-
 def consultation_results(consultation, *, area=None, channel="") -> ConsultationResults:
-    """Every question's counts and percentages, in a fixed number of queries whatever the size."""
+    """Every question's counts and percentages, in a fixed number of queries whatever the size
+    (the counts themselves cached until a response is added or removed)."""
+    questions = list(consultation.questions.all())
     responses = consultation_responses(consultation, area=area, channel=channel)
-    total = responses.count()
-    answers = _answers_of(consultation, responses, filtered=area is not None or bool(channel))
-    bases = dict(
-        answers.values("question_id")
-        .annotate(n=Count("response_id", distinct=True))
-        .values_list("question_id", "n")
-    )
-    counts = {
-        (q, c): n
-        for q, c, n in answers.exclude(choice="")
-        .values("question_id", "choice")
-        .annotate(n=Count("id"))
-        .values_list("question_id", "choice", "n")
-    }
+    filtered = area is not None or bool(channel)
+    filters = f"{getattr(area, 'pk', '')}/{channel}" if filtered else ""
+    total, counts, bases = answer_counts(questions, responses, filters=filters)
     areas = list(consultation.areas.all()) or list(Area.objects.all())
     results = []
-    for question in consultation.questions.all():
+    for question in questions:
         base = bases.get(question.pk, 0)
         options = [
             OptionResult(value, label, counts.get((question.pk, value), 0), base, total)
@@ -154,17 +154,26 @@ def consultation_events_for_paper(consultation, champion, *, now=None):
     )
 
 
-def consultation_free_text(consultation, *, area=None, channel=""):
-    """Free-text answers (and what "other" means), newest first, with their tags loaded."""
-    responses = consultation_responses(consultation, area=area, channel=channel)
-    filtered = area is not None or bool(channel)
-    return (
-        _answers_of(consultation, responses, filtered=filtered)
-        .exclude(text="")
+def consultation_free_text_page(consultation, *, area=None, channel="", page=None, size=50):
+    """One page of free-text answers (and what "other" means), newest first, with their
+    question, response and tags loaded and `factor_ids` set for the tag form.
+
+    Answers are stored with their response as it comes in, so newest first is highest id
+    first: the page's ids come from the index alone, then only those rows are read."""
+    answers = ConsultationAnswer.objects.filter(question__consultation=consultation)
+    if area is not None or channel:
+        responses = consultation_responses(consultation, area=area, channel=channel)
+        answers = answers.filter(response__in=responses.values("pk"))
+    answers = answers.exclude(text="").order_by("-pk")
+    shown = Paginator(answers.values_list("pk", flat=True), size).get_page(page)
+    shown.object_list = list(
+        answers.filter(pk__in=list(shown.object_list))
         .select_related("question", "response")
         .prefetch_related("protective_factors")
-        .order_by("-response__submitted_at", "-pk")
     )
+    for answer in shown.object_list:
+        answer.factor_ids = {factor.pk for factor in answer.protective_factors.all()}
+    return shown
 
 
 def consultation_published(slug: str) -> Consultation:
@@ -179,9 +188,10 @@ def consultation_public_results(consultation) -> tuple[ConsultationResults, dict
     the free-text answers staff approved for publication, by question id."""
     results = consultation_results(consultation)
     shown = [
-        r.for_publication()
+        published
         for r in results.questions
         if r.question.published and r.base >= SMALLEST_CELL
+        if (published := r.for_publication()) is not None
     ]
     quotes = {}
     approved = ConsultationAnswer.objects.filter(
@@ -229,10 +239,16 @@ class VoiceFigure:
 
 def consultation_figure(question, *, choice: str = "", theme: str = "") -> VoiceFigure:
     """Counts, now, those who gave `choice` (or whose free text staff tagged `theme`) among
-    those who answered `question`, withheld as the public results page would withhold it."""
+    those who answered `question` (among all respondents when 1 to 4 skipped it), withheld
+    as the public results page would withhold it."""
     answers = ConsultationAnswer.objects.filter(question=question)
     base = answers.values("response_id").distinct().count()
     consultation = question.consultation
+    skipped = consultation.responses.count() - base
+    if is_small(skipped):
+        # Beside the number who took part (the results page) the base would give away the 1
+        # to 4 who skipped: count of everyone, with "no answer" one more cell.
+        base += skipped
     if theme:
         tagged = answers.filter(theme__iexact=theme)
         n = tagged.values("response_id").distinct().count()
@@ -243,6 +259,8 @@ def consultation_figure(question, *, choice: str = "", theme: str = "") -> Voice
         .annotate(n=Count("response_id", distinct=True))
         .values_list("choice", "n")
     )
+    if is_small(skipped):
+        cells[""] = skipped
     n = cells.get(choice, 0)
     withheld = _figure_withheld(question, cells, choice, base)
     return VoiceFigure(n, base, consultation.title, consultation.is_open(), withheld)
@@ -253,7 +271,10 @@ def _figure_withheld(question, cells: dict, choice: str, base: int) -> bool:
     page, or (one answer each) the rest, base minus it, is 1 to 4 people."""
     values = [choice] + [value for value in cells if value != choice]
     exclusive = question.kind != QuestionKind.MULTIPLE
-    hidden = withheld_cells([cells.get(value, 0) for value in values], base, exclusive=exclusive)
+    counts = [cells.get(value, 0) for value in values]
+    hidden = withheld_cells(counts, base, exclusive=exclusive)
+    if not publishable(counts, hidden, base, exclusive=exclusive):
+        return True
     return 0 in hidden or (exclusive and is_small(base - cells.get(choice, 0)))
 
 

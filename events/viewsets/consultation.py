@@ -1,4 +1,7 @@
-"""Consultations in the admin: build the questions in order, see the response count."""
+"""Consultations in the admin: build the questions in order, see the response count.
+
+Every screen here (listing and its downloads, building and publishing, results, tagging)
+answers 403 to a signed-in user without the permission, not Wagtail's redirect home."""
 
 from django import forms
 from django.db.models import Count
@@ -9,6 +12,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 
+from accounts.admin_denied import refuses_with_403
 from champions.exports import SafeSpreadsheetExportMixin
 
 from ..models import Consultation
@@ -80,6 +84,10 @@ class ConsultationViewSet(ModelViewSet):
             heading="Questions, in order",
         ),
     ]
+
+    def construct_view(self, view_class, **kwargs):
+        # Add, edit (where questions are published), delete, copy, history: the 403 page too.
+        return refuses_with_403(super().construct_view(view_class, **kwargs))
 
     def get_urlpatterns(self):
         return [

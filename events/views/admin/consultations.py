@@ -3,19 +3,19 @@ filters, downloads) and tagging a free-text answer."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from accounts.admin_denied import AdminRefusesWith403Mixin
 from champions.models import ProtectiveFactor
 
 from ...exports.consultations import response_rows, spreadsheet_response, summary_rows
 from ...forms.consultations import AnswerTagForm, ResultsFilterForm
 from ...models import Consultation, ConsultationAnswer
 from ...selectors.consultations import (
-    consultation_free_text,
+    consultation_free_text_page,
     consultation_responses,
     consultation_results,
     consultation_themes,
@@ -25,7 +25,7 @@ from ...services.consultations import consultation_answer_tag
 FREE_TEXT_PAGE = 50
 
 
-class ConsultationResultsView(WagtailAdminTemplateMixin, TemplateView):
+class ConsultationResultsView(AdminRefusesWith403Mixin, WagtailAdminTemplateMixin, TemplateView):
     """Per question: "% (n) of N who answered" and of all respondents, a bar chart with a table,
     and the free-text answers to tag. Filters by area and channel; CSV/XLSX downloads."""
 
@@ -80,14 +80,20 @@ class ConsultationResultsView(WagtailAdminTemplateMixin, TemplateView):
         ]
 
     def get_context_data(self, **kwargs):
-        free_text = consultation_free_text(self.consultation, area=self.area, channel=self.channel)
+        free_text = consultation_free_text_page(
+            self.consultation,
+            area=self.area,
+            channel=self.channel,
+            page=self.request.GET.get("page"),
+            size=FREE_TEXT_PAGE,
+        )
         query = self.request.GET.copy()
         query.pop("page", None)
         return super().get_context_data(
             consultation=self.consultation,
             results=consultation_results(self.consultation, area=self.area, channel=self.channel),
             filters=self.filters,
-            free_text=Paginator(free_text, FREE_TEXT_PAGE).get_page(self.request.GET.get("page")),
+            free_text=free_text,
             factors=list(ProtectiveFactor.objects.all()),
             query=query.urlencode(),
             can_tag=self.request.user.has_perm("events.change_consultationanswer"),
@@ -95,7 +101,7 @@ class ConsultationResultsView(WagtailAdminTemplateMixin, TemplateView):
         )
 
 
-class AnswerTagView(TemplateView):
+class AnswerTagView(AdminRefusesWith403Mixin, TemplateView):
     """Saves the tags of one free-text answer, then goes back to the results."""
 
     http_method_names = ["post"]
@@ -120,7 +126,7 @@ class AnswerTagView(TemplateView):
         return redirect(f"{url}?{request.POST.get('return_query', '')}#answer-{answer.pk}")
 
 
-class ConsultationThemesView(WagtailAdminTemplateMixin, TemplateView):
+class ConsultationThemesView(AdminRefusesWith403Mixin, WagtailAdminTemplateMixin, TemplateView):
     """Themes tagged on free-text answers across consultations, with the outcomes they led to:
     the consultation half of the parent-voice listing."""
 

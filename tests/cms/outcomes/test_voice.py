@@ -96,6 +96,21 @@ def test_a_figure_that_would_give_away_a_small_count_is_not_shown(client):
     assert "75% (15) of 20 who answered the 2026 family survey" in html
 
 
+def test_a_figure_with_1_to_4_skipping_the_question_counts_everyone_who_took_part(client):
+    # 12 took part, 11 answered: "of 11" beside the 12 on the results page gives away the 1.
+    question = _survey()
+    ConsultationResponseFactory(consultation=question.consultation)
+    outcome = OutcomePageFactory()
+    _link(outcome, question, choice="Childcare")
+    html = client.get(outcome.url).content.decode()
+    assert "50% (6) of 12 who answered the 2026 family survey" in html
+    assert "of 11" not in html
+    # With 5 skipping, the base is those who answered again.
+    ConsultationResponseFactory.create_batch(4, consultation=question.consultation)
+    html = client.get(outcome.url).content.decode()
+    assert "55% (6) of 11 who answered the 2026 family survey" in html
+
+
 def test_a_result_names_an_answer_the_question_offers_or_a_theme():
     question = _survey()
     outcome = OutcomePageFactory()
