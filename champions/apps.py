@@ -23,6 +23,7 @@ class ChampionsConfig(AppConfig):
             )
         sms_received.connect(receivers.on_sms_received, dispatch_uid="champions-sms-stop")
         _connect_report_figures()
+        _connect_report_summary()
         # What the admin home page's panels count (accounts/home_panels.py).
         home_panels_follow(
             models.ActivityLog,
@@ -70,3 +71,26 @@ def _connect_report_figures():
                 sender=model,
                 dispatch_uid=f"champions-rep-{model.__name__}-{id(signal)}",
             )
+
+
+def _connect_report_summary():
+    """Every change the activity summary counts (services/report_summary.py)."""
+    # Called from ready(): receivers import models, which exist only once the app registry is.
+    from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
+
+    from . import receivers as r
+    from .models import ActivityFactor, ActivityLog, Area, Champion
+
+    for signal, model, receiver in (
+        (pre_save, ActivityLog, r.on_activity_log_saving),
+        (post_save, ActivityLog, r.on_activity_log_saved_summary),
+        (pre_delete, ActivityLog, r.on_activity_log_deleting),
+        (pre_save, ActivityFactor, r.on_factor_row_saving),
+        (post_save, ActivityFactor, r.on_factor_row_saved),
+        (pre_delete, ActivityFactor, r.on_factor_row_deleting),
+        (m2m_changed, ActivityLog.protective_factors.through, r.on_factors_added),
+        (pre_save, Champion, r.on_champion_saving),
+        (post_save, Champion, r.on_champion_saved),
+        (pre_delete, Area, r.on_area_deleting),
+    ):
+        signal.connect(receiver, sender=model, dispatch_uid=f"champions-sum-{receiver.__name__}")

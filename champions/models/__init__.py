@@ -8,6 +8,7 @@ from .messages import GroupMessage
 from .onboarding import OnboardingCheck
 from .profile import Area, Champion, StageChange
 from .recognition import Commendation, Milestone
+from .report_summary import ActivitySummary
 from .safeguarding import PolicyConfirmation, SafeguardingConcern
 from .settings import ChampionsSettings
 from .supervision import SupervisionNote, SupervisionReflection
@@ -16,6 +17,7 @@ from .training import TrainingModule, TrainingRecord
 __all__ = [
     "ActivityFactor",
     "ActivityLog",
+    "ActivitySummary",
     "Area",
     "Champion",
     "ChampionsSettings",

@@ -1,6 +1,7 @@
-"""Figures for the funder reports that only need the champions app: expenses and the
-onboarding pipeline. A fixed number of queries each; every category, month and stage is
-listed, with zero where nothing happened."""
+"""Figures for the funder reports that only need the champions app: expenses, the
+onboarding pipeline, and approved hours and activities (from the activity summary). A fixed
+number of queries each; every category, month and stage is listed, with zero where nothing
+happened."""
 
 import datetime
 import statistics
@@ -11,8 +12,15 @@ from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 
-from ..choices import ExpenseCategory, ExpenseStatus, Stage
-from ..models import Champion, ExpenseClaim, StageChange
+from ..choices import ActivityStatus, ExpenseCategory, ExpenseStatus, Stage
+from ..models import (
+    ActivityFactor,
+    ActivityLog,
+    ActivitySummary,
+    Champion,
+    ExpenseClaim,
+    StageChange,
+)
 
 
 def _months(start: datetime.date, end: datetime.date) -> list[datetime.date]:
@@ -109,3 +117,76 @@ def _onward(from_stage: str, to_stage: str) -> bool:
     return to_stage in order and (
         from_stage not in order or order.index(to_stage) > order.index(from_stage)
     )
+
+
+def approved_activity_figures(*, start, end, area=None, stage=None, by_factor=False) -> dict:
+    """Approved hours and activities dated `start` to `end`, keyed (ward pk or None, month)
+    or, `by_factor`, (ward pk or None, month, factor code). Whole months are read from the
+    activity summary (models/report_summary.py), the days of a month only partly inside the
+    period from the logs: two queries at most, whatever the amount of data."""
+    found = defaultdict(lambda: {"hours": Decimal(0), "activities": 0})
+
+    def add(key, hours, activities):
+        found[key]["hours"] += hours or 0
+        found[key]["activities"] += activities
+
+    first, last = _whole_months(start, end)
+    if first <= last:
+        summary = ActivitySummary.objects.filter(month__range=(first, last))
+        summary = summary.exclude(factor="") if by_factor else summary.filter(factor="")
+        if area is not None:
+            summary = summary.filter(area_pk=area.pk)
+        if stage:
+            summary = summary.filter(stage=stage)
+        names = ["area_pk", "month", *(["factor"] if by_factor else [])]
+        for row in summary.values(*names).annotate(h=Sum("hours"), n=Sum("activities")):
+            add((row["area_pk"] or None, *(row[name] for name in names[1:])), row["h"], row["n"])
+    days = _days_outside_whole_months(start, end, first, last)
+    if days:
+        for key, hours, activities in _approved_logs_figures(days, area, stage, by_factor):
+            add(key, hours, activities)
+    return found
+
+
+def _whole_months(start, end) -> tuple[datetime.date, datetime.date]:
+    """The first day of the first whole month inside start..end, and the last day of the last."""
+    first = start if start.day == 1 else start.replace(day=1) + relativedelta(months=1)
+    after = end + datetime.timedelta(days=1)
+    last = end if after.day == 1 else end.replace(day=1) - datetime.timedelta(days=1)
+    return first, last
+
+
+def _days_outside_whole_months(start, end, first, last) -> list[tuple]:
+    if first > last:
+        return [(start, end)]
+    one = datetime.timedelta(days=1)
+    return [
+        *([(start, first - one)] if start < first else []),
+        *([(last + one, end)] if end > last else []),
+    ]
+
+
+def _approved_logs_figures(days: list[tuple], area, stage, by_factor: bool):
+    if by_factor:
+        # One row per activity and factor (a unique constraint), so no DISTINCT is needed.
+        rows = ActivityFactor.objects.filter(activity__status=ActivityStatus.APPROVED)
+        prefix, extra = "activity__", ["factor"]
+    else:
+        rows = ActivityLog.objects.filter(status=ActivityStatus.APPROVED)
+        prefix, extra = "", []
+    in_days = Q()
+    for period in days:
+        in_days |= Q(**{f"{prefix}date__range": period})
+    rows = rows.filter(in_days)
+    if area is not None:
+        rows = rows.filter(**{f"{prefix}champion__area": area})
+    if stage:
+        rows = rows.filter(**{f"{prefix}champion__stage": stage})
+    for row in (
+        rows.annotate(month=TruncMonth(f"{prefix}date"))
+        .values(f"{prefix}champion__area", "month", *extra)
+        .annotate(h=Sum(f"{prefix}hours"), n=Count("pk"))
+    ):
+        month = row["month"].date() if isinstance(row["month"], datetime.datetime) else row["month"]
+        key = (row[f"{prefix}champion__area"], month, *(row[name] for name in extra))
+        yield key, row["h"], row["n"]

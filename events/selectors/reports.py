@@ -3,17 +3,16 @@ whatever the amount of data. Every ward (and every factor, module and month) is 
 zero where nothing happened, so that gaps show."""
 
 import datetime
-from collections import Counter
+from collections import Counter, defaultdict
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Q, Sum
-from django.db.models.functions import TruncMonth, TruncQuarter
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from champions.choices import ActivityStatus, Stage, TrainingStatus
 from champions.models import (
-    ActivityFactor,
     ActivityLog,
     Area,
     Champion,
@@ -22,6 +21,7 @@ from champions.models import (
     TrainingRecord,
 )
 from champions.report_cache import report_figures_cached
+from champions.selectors.reports import approved_activity_figures
 
 from ..choices import AttendeeRole, EventKind, EventStatus, RegistrationStatus
 from ..models import Event, EventsSettings, Registration, WalkIn
@@ -82,13 +82,7 @@ def hours_and_reach(*, start, end, area=None, stage=None, kind=None) -> dict:
 
 
 def _hours_and_reach(*, start, end, area, stage, kind) -> dict:
-    hours = {
-        (row["champion__area"], _as_date(row["month"])): row
-        for row in _approved_logs(start, end, area=area, stage=stage)
-        .annotate(month=TruncMonth("date"))
-        .values("champion__area", "month")
-        .annotate(hours=Sum("hours"), activities=Count("pk"))
-    }
+    hours = approved_activity_figures(start=start, end=end, area=area, stage=stage)
     families = {
         (row["area"], _as_date(row["month"])): row["families"] or 0
         for row in _events_held(start, end, area=area, kind=kind)
@@ -116,9 +110,10 @@ def _hours_totals(rows, start, end, **filters) -> dict:
     length = (end - start).days + 1
     before_end = start - datetime.timedelta(days=1)
     before_start = before_end - datetime.timedelta(days=length - 1)
-    previous_hours = _approved_logs(
-        before_start, before_end, area=filters["area"], stage=filters["stage"]
-    ).aggregate(total=Sum("hours"))["total"] or Decimal(0)
+    previous = approved_activity_figures(
+        start=before_start, end=before_end, area=filters["area"], stage=filters["stage"]
+    )
+    previous_hours = sum((row["hours"] for row in previous.values()), Decimal(0))
     previous_families = (
         _events_held(
             before_start, before_end, area=filters["area"], kind=filters["kind"]
@@ -150,20 +145,13 @@ def factor_coverage(*, start, end, area=None, stage=None) -> dict:
 
 
 def _factor_coverage(*, start, end, area, stage) -> dict:
-    links = ActivityFactor.objects.filter(
-        activity__status=ActivityStatus.APPROVED, activity__date__range=(start, end)
-    )
-    if area is not None:
-        links = links.filter(activity__champion__area=area)
-    if stage:
-        links = links.filter(activity__champion__stage=stage)
-    found = {
-        (row["activity__champion__area"], _as_date(row["quarter"]), row["factor"]): row
-        for row in links.annotate(quarter=TruncQuarter("activity__date"))
-        .values("activity__champion__area", "quarter", "factor")
-        # One row per activity and factor (a unique constraint), so no DISTINCT is needed.
-        .annotate(hours=Sum("activity__hours"), activities=Count("pk"))
-    }
+    found = defaultdict(lambda: {"hours": Decimal(0), "activities": 0})
+    for (ward_pk, month, code), row in approved_activity_figures(
+        start=start, end=end, area=area, stage=stage, by_factor=True
+    ).items():
+        quarter = found[(ward_pk, month.replace(month=(month.month - 1) // 3 * 3 + 1), code)]
+        quarter["hours"] += row["hours"]
+        quarter["activities"] += row["activities"]
     factors = list(ProtectiveFactor.objects.order_by("sort_order").values_list("code", "label"))
     rows, quarters = [], _quarters(start, end)
     for ward_pk, ward in _wards(area):
