@@ -17,6 +17,7 @@ from champions.choices import (
     ProtectiveFactorCode,
 )
 from champions.models import ActivityFactor, ActivityLog, ExpenseClaim
+from champions.services.report_summary import activity_summary_rebuild
 
 from .draw import Bands, weighted_spread
 from .loader import Loader
@@ -88,6 +89,9 @@ def activity_and_expenses(p: Programme, loader: Loader) -> None:
     ids, logs = _logs(p, loader, rng, weighted_spread(p.plan.activity_logs, weights))
     _factors(loader, ids)
     _expenses(p, loader, rng, weighted_spread(p.plan.expense_claims, weights), logs)
+    # Logs and factors went in by COPY (or bulk_create), which no receiver sees: the funder
+    # reports' activity summary is counted from them once, as after any such write.
+    activity_summary_rebuild()
 
 
 def _logs(p: Programme, loader: Loader, rng: random.Random, per_champion):

@@ -31,6 +31,7 @@ from ..choices import (
 from ..models import ActivityFactor, ActivityLog, Champion, ExpenseClaim
 from ..money import format_money
 from ..selectors.activity import activity_log_event_choices, activity_log_initial_for_event
+from ..services.report_summary import activity_summary_rebuild
 
 SEED = 20260401
 MONTHS = 6
@@ -117,6 +118,8 @@ def load(*, staff):
             logs = _logs_for(champion, rng, today, staff)
             _claims_for(champion, logs, rng, today, staff)
         _cover_every_status(rng, today, staff)
+        # Factors are bulk-created and some statuses set by update(), which no receiver sees.
+        activity_summary_rebuild()
 
 
 def _cover_every_status(rng, today, staff) -> None:
