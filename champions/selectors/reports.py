@@ -123,28 +123,28 @@ def approved_activity_figures(*, start, end, area=None, stage=None, by_factor=Fa
     """Approved hours and activities dated `start` to `end`, keyed (ward pk or None, month)
     or, `by_factor`, (ward pk or None, month, factor code). Whole months are read from the
     activity summary (models/report_summary.py), the days of a month only partly inside the
-    period from the logs: two queries at most, whatever the amount of data."""
+    period from the logs: two queries, whatever the amount of data."""
     found = defaultdict(lambda: {"hours": Decimal(0), "activities": 0})
 
     def add(key, hours, activities):
         found[key]["hours"] += hours or 0
         found[key]["activities"] += activities
 
+    # Both queries run even when one has nothing to read (an empty range), so that the count
+    # does not depend on where the period starts and ends.
     first, last = _whole_months(start, end)
-    if first <= last:
-        summary = ActivitySummary.objects.filter(month__range=(first, last))
-        summary = summary.exclude(factor="") if by_factor else summary.filter(factor="")
-        if area is not None:
-            summary = summary.filter(area_pk=area.pk)
-        if stage:
-            summary = summary.filter(stage=stage)
-        names = ["area_pk", "month", *(["factor"] if by_factor else [])]
-        for row in summary.values(*names).annotate(h=Sum("hours"), n=Sum("activities")):
-            add((row["area_pk"] or None, *(row[name] for name in names[1:])), row["h"], row["n"])
+    summary = ActivitySummary.objects.filter(month__range=(first, last))
+    summary = summary.exclude(factor="") if by_factor else summary.filter(factor="")
+    if area is not None:
+        summary = summary.filter(area_pk=area.pk)
+    if stage:
+        summary = summary.filter(stage=stage)
+    names = ["area_pk", "month", *(["factor"] if by_factor else [])]
+    for row in summary.values(*names).annotate(h=Sum("hours"), n=Sum("activities")):
+        add((row["area_pk"] or None, *(row[name] for name in names[1:])), row["h"], row["n"])
     days = _days_outside_whole_months(start, end, first, last)
-    if days:
-        for key, hours, activities in _approved_logs_figures(days, area, stage, by_factor):
-            add(key, hours, activities)
+    for key, hours, activities in _approved_logs_figures(days, area, stage, by_factor):
+        add(key, hours, activities)
     return found
 
 
@@ -163,7 +163,7 @@ def _days_outside_whole_months(start, end, first, last) -> list[tuple]:
     return [
         *([(start, first - one)] if start < first else []),
         *([(last + one, end)] if end > last else []),
-    ]
+    ] or [(end + one, end)]  # no such days: an empty range
 
 
 def _approved_logs_figures(days: list[tuple], area, stage, by_factor: bool):

@@ -9,6 +9,8 @@ from decimal import Decimal
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from champions.choices import ActivityStatus, Stage
 from champions.models import ActivityFactor, ActivityLog, ActivitySummary, Area
@@ -150,10 +152,11 @@ def test_the_rebuild_command_counts_afresh_what_went_behind_the_signals(logs):
 
 
 def test_the_reports_read_the_summary_for_whole_months(logs, django_assert_num_queries):
-    # Whole months: one query of the summary (and the wards, the factors); the logs are not read.
+    # The summary for the whole months, the logs for the days outside them (none here), the
+    # wards, the factors.
     start, end = datetime.date(2026, 4, 1), datetime.date(2026, 6, 30)
     report_figures_clear()
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         coverage = reports.factor_coverage(start=start, end=end)
     assert dict(coverage["by_factor"])["Social connections"] == Decimal("1.5")
     # The reports count what the summary holds, so a summary put wrong shows in them.
@@ -175,3 +178,18 @@ def test_a_period_not_in_whole_months_adds_the_days_from_the_logs(logs):
     assert figures["total_hours"] == Decimal("1.5")
     figures = reports.hours_and_reach(start=datetime.date(2026, 4, 20), end=MAY.replace(day=31))
     assert figures["total_hours"] == Decimal("3.5")
+
+
+def test_the_count_of_queries_does_not_depend_on_where_the_period_starts_and_ends(logs):
+    counts = set()
+    for start, end in [
+        (datetime.date(2026, 4, 1), datetime.date(2026, 6, 30)),
+        (datetime.date(2026, 4, 20), datetime.date(2026, 5, 31)),
+        (datetime.date(2026, 5, 10), datetime.date(2026, 6, 3)),
+    ]:
+        report_figures_clear()
+        with CaptureQueriesContext(connection) as queries:
+            reports.hours_and_reach(start=start, end=end)
+            reports.factor_coverage(start=start, end=end)
+        counts.add(len(queries))
+    assert len(counts) == 1
