@@ -35,8 +35,11 @@ class AttendanceForm(forms.Form):
         return f"reg-{registration.pk}"
 
     def rows(self):
+        """(registration, bound field, its value) per booking. The template writes the radio
+        inputs itself: three widget templates per row made a register of 200 slow to draw."""
         for registration in self.registrations:
-            yield registration, self[self.field_name(registration)]
+            field = self[self.field_name(registration)]
+            yield registration, field, field.value() or ""
 
     def marks(self) -> dict[int, bool | None]:
         values = {"present": True, "absent": False, "": None}
