@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 
 from ...choices import AttendeeRole, RegistrationStatus
-from ...forms.attendance import PRESENCE_CHOICES, AttendanceForm, WalkInFormSet
+from ...forms.attendance import AttendanceForm, WalkInFormSet
 from ...models import Registration
 from ...selectors.attendance import event_register, meeting_quorum_for
 from ...services.attendance import WalkInData, attendance_record
@@ -79,7 +79,6 @@ class AttendanceRegisterView(EventActionView):
             registrations=self.registrations,
             walk_ins=self.walk_ins,
             present=present,
-            presence_choices=PRESENCE_CHOICES,
             quorum=meeting_quorum_for(
                 self.event, champions_present=present, parent_walk_ins=parent_walk_ins
             ),
