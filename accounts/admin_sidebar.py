@@ -4,10 +4,12 @@ Wagtail draws the sidebar on every admin page: each menu item asks whether the u
 (page, collection and model permissions: three queries) and the whole menu is serialised for
 the sidebar's JavaScript, about 10 ms of every staff screen. What it shows changes only with the
 code, the user (name, avatar, groups, permissions, language) and the groups' permissions, so
-the serialised menu is kept per process, user and language (a new process after a deploy draws
-its own), under a generation that any change to those bumps, for SIDEBAR_CACHE_SECONDS at most.
+the serialised menu is kept per process, user, name and language (a new process after a deploy
+draws its own), under a generation that a change to groups, permissions or profiles bumps, for
+SIDEBAR_CACHE_SECONDS at most.
 """
 
+import hashlib
 import uuid
 
 from django.contrib.auth import get_user_model
@@ -37,7 +39,13 @@ def sidebar_props(context):
     if not user.is_authenticated:
         return wagtail_sidebar_props(context)
     generation = cache.get_or_set(GENERATION_KEY, 1, timeout=None)
-    key = f"admin-sidebar:{PROCESS}:{generation}:{user.pk}:{translation.get_language()}"
+    # The user's own name and superuser flag are in the key: a sign-up saves a user too, and
+    # should not make every staff member's sidebar drawn again.
+    shown = hashlib.sha1(
+        f"{user.get_username()}|{user.first_name}|{user.is_superuser}".encode(),
+        usedforsecurity=False,
+    ).hexdigest()[:12]
+    key = f"admin-sidebar:{PROCESS}:{generation}:{user.pk}:{shown}:{translation.get_language()}"
     props = cache.get(key)
     if props is None:
         props = str(wagtail_sidebar_props(context))
@@ -55,10 +63,11 @@ def admin_sidebar_clear(**kwargs) -> None:
 
 def admin_sidebar_install() -> None:
     """Serve Wagtail's `{% sidebar_props %}` through the cache, and retire it on any change to
-    what it shows (accounts' ready(), before any template is compiled)."""
+    what it shows beyond the user's own name (accounts' ready(), before any template is
+    compiled)."""
     wagtailadmin_tags.register.tags["sidebar_props"] = library.tags["sidebar_props"]
     user_model = get_user_model()
-    for model in (user_model, Group, GroupPagePermission, GroupCollectionPermission, UserProfile):
+    for model in (Group, GroupPagePermission, GroupCollectionPermission, UserProfile):
         for signal in (post_save, post_delete):
             signal.connect(
                 admin_sidebar_clear,

@@ -49,3 +49,12 @@ def test_each_user_gets_their_own_name(client):
     for name in ("Ayesha", "Bernard"):
         client.force_login(CoordinatorFactory(first_name=name))
         assert f'"name": "{name}"' in _sidebar(client)
+
+
+def test_a_renamed_user_sees_their_new_name(client):
+    user = CoordinatorFactory(first_name="Ayesha")
+    client.force_login(user)
+    assert '"name": "Ayesha"' in _sidebar(client)
+    user.first_name = "Aisha"
+    user.save()
+    assert '"name": "Aisha"' in _sidebar(client)
