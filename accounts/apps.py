@@ -11,6 +11,7 @@ class AccountsConfig(AppConfig):
         from wagtail.images import get_image_model
         from wagtail.models import Site
 
+        from .admin_sidebar import admin_sidebar_install
         from .images import wagtail_image_clean
         from .site import site_address_changed
 
@@ -18,3 +19,4 @@ class AccountsConfig(AppConfig):
 
         for signal in (post_save, post_delete):
             signal.connect(site_address_changed, sender=Site, dispatch_uid=f"site-{id(signal)}")
+        admin_sidebar_install()

@@ -7,12 +7,14 @@ the listing already filtered.
 
 A panel's sections are counts over the largest tables (a million activity logs), so they are
 kept in the shared cache per panel and per set of permissions that shapes them, for at most
-ADMIN_HOME_CACHE_SECONDS. Every key carries a generation number; each app bumps it
-(`home_panels_clear`) when a record a panel counts changes, so a change shows at once.
+ADMIN_HOME_CACHE_SECONDS. Every key carries two generation numbers, one for every panel and
+one for its own; each app bumps the panel's (`home_panels_follow`, `home_panels_clear`) when
+a record it counts changes, so a change shows at once and the other panels stay cached.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
@@ -72,36 +74,64 @@ def panel_add(panels: list, *, name: str, heading: str, order: int, sections: li
 GENERATION_KEY = "admin-home:generation"
 
 
-def _generation() -> int:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
-    return generation
+def _generation_key(panel: str | None) -> str:
+    return f"{GENERATION_KEY}:{panel}" if panel else GENERATION_KEY
 
 
-def _bump() -> None:
+def _generations(panel: str) -> tuple:
+    """The generation of every panel and of `panel`, in one round trip to the cache."""
+    keys = [GENERATION_KEY, _generation_key(panel)]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            cache.add(key, 1, timeout=None)
+            found[key] = cache.get(key, 1)
+    return tuple(found[key] for key in keys)
+
+
+def _bump(panel: str | None = None) -> None:
+    key = _generation_key(panel)
     try:
-        cache.incr(GENERATION_KEY)
+        cache.incr(key)
     except ValueError:
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        cache.add(key, 1, timeout=None)
 
 
-def home_panels_clear(**kwargs) -> None:
-    """Retire every cached panel (usable directly as a signal receiver): now, so the next page
-    counts afresh, and again after commit, to retire any panel a request built in between from
-    the data as it was before."""
-    _bump()
-    transaction.on_commit(_bump)
+def _retire(panels: tuple) -> None:
+    """Now, so the next page counts afresh, and again after commit, to retire any panel a
+    request built in between from the data as it was before."""
+    for panel in panels or (None,):
+        _bump(panel)
+        transaction.on_commit(partial(_bump, panel))
 
 
-def home_panels_follow(*models) -> None:
-    """Retire the cached panels whenever one of `models` is saved or deleted (apps' ready())."""
+def home_panels_clear(*panels: str, **kwargs) -> None:
+    """Retire the cached `panels` (by the name given to `panel_sections`), or every panel when
+    none is named; usable directly as a signal receiver (retiring every panel)."""
+    _retire(panels)
+
+
+class _PanelsRetirer:
+    """Signal receiver retiring some panels; an object so that the signal may keep it."""
+
+    def __init__(self, panels: tuple):
+        self.panels = panels
+
+    def __call__(self, **kwargs) -> None:
+        _retire(self.panels)
+
+
+def home_panels_follow(*models, panels: tuple[str, ...] = ()) -> None:
+    """Retire the cached `panels` (every panel if none is named) whenever one of `models` is
+    saved or deleted (apps' ready()). Naming the panels that count a model keeps the others
+    cached: approving a log then recounts the reviews, not every panel of the page."""
+    retire = _PanelsRetirer(panels)
     for model in models:
         for signal in (post_save, post_delete):
             signal.connect(
-                home_panels_clear,
+                retire,
                 sender=model,
+                weak=False,
                 dispatch_uid=f"admin-home-{model._meta.label}-{id(signal)}",
             )
 
@@ -112,7 +142,8 @@ def panel_sections(name: str, variant: tuple, build: Callable[[], list]) -> list
     timeout = settings.ADMIN_HOME_CACHE_SECONDS
     if not timeout:
         return build()
-    key = f"admin-home:{_generation()}:{name}:{':'.join(map(str, variant))}"
+    every, own = _generations(name)
+    key = f"admin-home:{every}.{own}:{name}:{':'.join(map(str, variant))}"
     sections = cache.get(key)
     if sections is None:
         sections = build()

@@ -24,17 +24,14 @@ class ChampionsConfig(AppConfig):
         sms_received.connect(receivers.on_sms_received, dispatch_uid="champions-sms-stop")
         _connect_report_figures()
         _connect_report_summary()
-        # What the admin home page's panels count (accounts/home_panels.py).
+        # What the admin home page's panels count (accounts/home_panels.py, the panels named
+        # in views/admin/home.py); a champion's name and stage show on every panel.
+        home_panels_follow(models.ActivityLog, models.ExpenseClaim, panels=("reviews",))
+        home_panels_follow(models.StageChange, models.SupervisionNote, panels=("enquiries",))
         home_panels_follow(
-            models.ActivityLog,
-            models.ExpenseClaim,
-            models.Champion,
-            models.StageChange,
-            models.SupervisionNote,
-            models.OnboardingCheck,
-            models.TrainingRecord,
-            models.TrainingModule,
+            models.OnboardingCheck, models.TrainingRecord, models.TrainingModule, panels=("checks",)
         )
+        home_panels_follow(models.Champion)
 
 
 def _connect_report_figures():

@@ -52,4 +52,4 @@ class CmsConfig(AppConfig):
             )
         # The admin home's stories panel (accounts/home_panels.py): moderation, take-downs
         # (publishing and unpublishing save the page).
-        home_panels_follow(StoryPage, WorkflowState, PageLogEntry, Consent)
+        home_panels_follow(StoryPage, WorkflowState, PageLogEntry, Consent, panels=("stories",))

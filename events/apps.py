@@ -23,4 +23,7 @@ class EventsConfig(AppConfig):
                 on_report_data_changed, sender=Event, dispatch_uid=f"events-rep-{id(signal)}"
             )
         # What the admin home page's panels count (accounts/home_panels.py).
-        home_panels_follow(Event, Registration, MeetingRecord, MeetingAction, EventsSettings)
+        # (views/admin/home.py: "events" counts bookings, "actions" lists each action's event.)
+        home_panels_follow(Registration, panels=("events",))
+        home_panels_follow(MeetingRecord, MeetingAction, panels=("actions",))
+        home_panels_follow(Event, EventsSettings, panels=("events", "actions"))

@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from functools import partial
 
 from django.conf import settings
 from django.db.models import Count
@@ -113,7 +114,8 @@ def admin_home_and_reports(staff) -> list[dict]:
     home = (staff, "/admin/")
     pages = [
         # Repeated visits read the panels from the cache (at most 60 s old); the second row
-        # retires it before every GET, as a change to what the panels count does.
+        # retires every panel before every GET (a deploy, an emptied cache, a champion's
+        # details changed); the third only the reviews panel, as approving a log does.
         _page("Admin: coordinator's home", "/admin/", staff, home),
         _page(
             "Admin: coordinator's home, panels counted afresh",
@@ -121,6 +123,13 @@ def admin_home_and_reports(staff) -> list[dict]:
             staff,
             home,
             before=home_panels_clear,
+        ),
+        _page(
+            "Admin: coordinator's home, after an approval",
+            "/admin/",
+            staff,
+            home,
+            before=partial(home_panels_clear, "reviews"),
         ),
     ]
     for report in [*REPORTS, CoproductionReport]:

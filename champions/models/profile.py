@@ -89,6 +89,9 @@ class Champion(models.Model):
 
     class Meta:
         ordering = ["preferred_name", "pk"]
+        # The staff listing's order: its first page reads 50 rows from the index instead of
+        # joining and sorting every champion (30,000 at three times the benchmark's size).
+        indexes = [models.Index(fields=["preferred_name", "id"], name="champion_name_order")]
         permissions = [
             ("override_readiness", "Can make a champion active who is not ready, with a reason"),
             ("erase_champion", "Can erase a champion's personal details, with a reason"),

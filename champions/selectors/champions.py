@@ -31,8 +31,8 @@ def champions_with_progress(queryset: QuerySet | None = None) -> QuerySet:
     )
 
 
-def champions_for_listing(queryset: QuerySet | None = None) -> QuerySet:
-    """Champions for the staff listing and export: progress and DBS renewal without N+1."""
+def _required_modules_total() -> Coalesce:
+    """How many modules are required for activation, as one subquery beside each champion."""
     required_total = (
         TrainingModule.objects.filter(required_for_activation=True)
         .order_by()
@@ -40,8 +40,26 @@ def champions_for_listing(queryset: QuerySet | None = None) -> QuerySet:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    return champions_with_progress(queryset).annotate(
-        required_modules_total=Coalesce(Subquery(required_total, output_field=IntegerField()), 0)
+    return Coalesce(Subquery(required_total, output_field=IntegerField()), 0)
+
+
+def champions_for_listing(queryset: QuerySet | None = None) -> QuerySet:
+    """Champions for the staff listing and export: progress and DBS renewal without N+1.
+
+    Only the records of required modules are loaded (with their module): progress counts
+    nothing else, and a champion has a record for most of the catalogue, so loading them all
+    made a page of 50 build some 2,000 objects."""
+    queryset = Champion.objects.all() if queryset is None else queryset
+    required_records = TrainingRecord.objects.filter(
+        module__required_for_activation=True
+    ).select_related("module")
+    return (
+        queryset.select_related("user", "area")
+        .prefetch_related(
+            Prefetch("checks", queryset=OnboardingCheck.objects.all()),
+            Prefetch("training_records", queryset=required_records),
+        )
+        .annotate(required_modules_total=_required_modules_total())
     )
 
 
@@ -111,7 +129,8 @@ def champion_has_current_dbs(champion: Champion, *, today=None) -> bool:
 def champion_for_staff(pk) -> Champion:
     """One champion with everything the staff record page shows, in a fixed number of queries."""
     return (
-        champions_for_listing(Champion.objects.filter(pk=pk))
+        champions_with_progress(Champion.objects.filter(pk=pk))
+        .annotate(required_modules_total=_required_modules_total())
         .select_related("coordinator")
         .prefetch_related(
             "consents",

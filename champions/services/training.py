@@ -115,7 +115,7 @@ def training_records_mark_attended(
             if pk not in existing
         ]
     )
-    home_panels_clear()  # bulk writes send no signals; an expired record may have moved
+    home_panels_clear("checks")  # bulk writes send no signals; an expired record may have moved
 
 
 @transaction.atomic
@@ -144,5 +144,5 @@ def training_records_unmark_attended(
     TrainingRecord.objects.bulk_update(
         restored, ["status", "status_before_attendance", "attendance_event", "updated_at"]
     )
-    home_panels_clear()  # bulk writes send no signals
+    home_panels_clear("checks")  # bulk writes send no signals
     return len(records)

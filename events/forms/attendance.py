@@ -35,8 +35,17 @@ class AttendanceForm(forms.Form):
         return f"reg-{registration.pk}"
 
     def rows(self):
+        """(registration, bound field, radios) per booking, each radio (id, value, label,
+        checked) as strings. The template writes the inputs itself: three widget templates a
+        row (and numbers localised one by one) made a register of 200 slow to draw."""
         for registration in self.registrations:
-            yield registration, self[self.field_name(registration)]
+            field = self[self.field_name(registration)]
+            current, auto_id = field.value() or "", field.auto_id
+            radios = [
+                (f"{auto_id}_{index}", value, label, value == current)
+                for index, (value, label) in enumerate(PRESENCE_CHOICES)
+            ]
+            yield registration, field, radios
 
     def marks(self) -> dict[int, bool | None]:
         values = {"present": True, "absent": False, "": None}

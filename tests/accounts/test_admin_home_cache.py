@@ -23,6 +23,7 @@ from champions.services.training import (
 )
 from cms.services.stories import story_draft_submit
 from events.choices import ActionStatus
+from events.models import MeetingAction
 from events.services.attendance import attendance_record
 from events.services.booking import registration_book, registration_cancel
 from tests.factories.accounts import CoordinatorFactory, ViewerFactory
@@ -218,3 +219,32 @@ def test_a_cached_page_reads_no_panel_table_and_as_many_queries_for_more_work(cl
     assert queries() == cached
     assert fresh[1] and not cached[1]  # the panels come from the cache
     assert cached[0] < fresh[0]
+
+
+def test_approving_a_log_recounts_the_reviews_and_keeps_the_other_panels_cached(
+    client, coordinator
+):
+    log = ActivityLogFactory(champion=ChampionFactory(active=True), date=TODAY)
+    MeetingActionFactory(due_on=TODAY - DAYS(5))
+    _sections(client)  # the first page saves the events settings: a change
+    assert _count(client, "Activity logs") == 1
+    activity_logs_approve(logs=[log], by=coordinator)
+    with CaptureQueriesContext(connection) as captured:
+        sections = _sections(client)
+    assert sections["Activity logs"].count == 0
+    assert sections["Overdue meeting actions"].count == 1
+    read = " ".join(q["sql"] for q in captured)
+    assert "champions_activitylog" in read
+    assert "champions_trainingrecord" not in read and "events_meetingaction" not in read
+
+
+def test_a_named_panel_retired_by_hand_is_counted_afresh(client, coordinator):
+    MeetingActionFactory(due_on=TODAY - DAYS(5))
+    _sections(client)  # the first page saves the events settings: a change
+    assert _count(client, "Overdue meeting actions") == 1
+    MeetingAction.objects.update(status=ActionStatus.DONE)  # a bulk write: no signal
+    assert _count(client, "Overdue meeting actions") == 1
+    home_panels_clear("reviews")
+    assert _count(client, "Overdue meeting actions") == 1
+    home_panels_clear("actions")
+    assert _count(client, "Overdue meeting actions") == 0

@@ -13,9 +13,10 @@ def test_every_admin_row_the_bench_times_opens_for_the_coordinator(client):
     coordinator = CoordinatorFactory()
     client.force_login(coordinator)
     rows = admin_home_and_reports(coordinator)
-    # The home page and the two cached reports from the cache and counted afresh; five more.
-    assert len(rows) == 11
-    assert sum(row["before"] is not None for row in rows) == 3
+    # The home page cached, counted afresh and after an approval; the two cached reports
+    # from the cache and counted afresh; five more reports.
+    assert len(rows) == 12
+    assert sum(row["before"] is not None for row in rows) == 4
     for row in rows:
         assert client.get(row["path"]).status_code == 200, row["label"]
         assert client.get(row["small"][1]).status_code == 200, row["label"]
