@@ -67,10 +67,7 @@ def outbox_message_queue(
         user=user,
         consent=consent,
         batch=batch,
-        attachments=[
-            {"filename": name, "content": _text(content), "mimetype": mimetype}
-            for name, content, mimetype in attachments
-        ],
+        attachments=_attachments(attachments),
     )
     message, created = OutboxMessage.objects.select_for_update().get_or_create(
         key=key, defaults=fields
@@ -93,16 +90,27 @@ def _row(**fields) -> dict:
     return {**defaults, **fields, **queued, "next_attempt_at": None, "claimed_by": ""}
 
 
+def _attachments(attachments: Iterable[tuple[str, str, str]]) -> list[dict]:
+    return [
+        {"filename": name, "content": _text(content), "mimetype": mimetype}
+        for name, content, mimetype in attachments
+    ]
+
+
 @transaction.atomic
 def outbox_messages_queue_many(messages: list[dict]) -> list[int]:
-    """Queue many messages at once (a group message's copies: thousands of rows in a few
-    queries), each a dict of outbox_message_queue's arguments without attachments. As there,
-    a key queued or sent before is left alone and one that failed or was withheld is queued
-    again. Returns the ids now queued, for the caller to deliver (outbox_deliver_after_commit).
+    """Queue many messages at once (a group message's copies, a run of reminders: thousands of
+    rows in a few queries), each a dict of outbox_message_queue's arguments. As there, a key
+    queued or sent before is left alone and one that failed or was withheld is queued again.
+    Returns the ids now queued, for the caller to deliver (outbox_deliver_after_commit).
     """
     keys = [m["key"] for m in messages]
     known = dict(OutboxMessage.objects.filter(key__in=keys).values_list("key", "status"))
-    new = [OutboxMessage(**_row(**m)) for m in messages if m["key"] not in known]
+    new = [
+        OutboxMessage(**_row(**{**m, "attachments": _attachments(m.get("attachments", ()))}))
+        for m in messages
+        if m["key"] not in known
+    ]
     # A run of the same job at the same time may insert a key first: its row is kept.
     OutboxMessage.objects.bulk_create(new, batch_size=1000, ignore_conflicts=True)
     made = {row.key for row in new}

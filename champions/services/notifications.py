@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 
 from accounts.choices import Channel
 from accounts.models import OutboxMessage
-from accounts.services.outbox import outbox_message_queue
+from accounts.services.outbox import outbox_message_queue, outbox_messages_queue_many
 
 from ..choices import ConsentKind
 from ..models import Champion, Consent
@@ -44,6 +44,38 @@ def champion_email_queue(
         deliver=deliver,
         consent=ConsentKind.CONTACT_EMAIL,
     )
+
+
+def champion_emails_queue(emails: list[dict]) -> list[int]:
+    """Queue many e-mails at once, each a dict of champion_email_queue's arguments (without
+    `deliver`), with the same rules: nothing for a champion without current contact consent,
+    nothing again for a key queued before. One query for every champion's consent and a few
+    for the rows, however many there are (a run of reminders: thousands). Returns the ids
+    queued, for the caller to deliver (outbox_deliver_after_commit)."""
+    consenting = set(
+        Consent.objects.filter(
+            champion__in={email["champion"].pk for email in emails},
+            kind=ConsentKind.CONTACT_EMAIL,
+        )
+        .current()
+        .values_list("champion_id", flat=True)
+    )
+    rows = [
+        {
+            "key": email["key"],
+            "user": email["champion"].user,
+            "address": email["champion"].user.email,
+            "subject": email["subject"],
+            "body": render_to_string(
+                email["template"], {"champion": email["champion"], **email["context"]}
+            ),
+            "attachments": email.get("attachments", ()),
+            "consent": ConsentKind.CONTACT_EMAIL,
+        }
+        for email in emails
+        if email["champion"].pk in consenting
+    ]
+    return outbox_messages_queue_many(rows) if rows else []
 
 
 def champion_message_queue(
