@@ -33,6 +33,7 @@ __all__ = [
     "outbox_message_queue",
     "outbox_messages_deliver",
     "outbox_messages_queue_many",
+    "outbox_messages_withhold",
     "outbox_sweep",
 ]
 
@@ -123,6 +124,14 @@ def outbox_messages_queue_many(messages: list[dict]) -> list[int]:
         if known.get(m["key"]) in REQUEUEABLE:
             ids.append(outbox_message_queue(**m, deliver=False).pk)
     return ids
+
+
+def outbox_messages_withhold(*, user: User, consent: str, reason: str) -> int:
+    """Withhold the person's messages still queued that need `consent` (just withdrawn), so
+    that a worker about to send them finds nothing to claim. Returns how many."""
+    return OutboxMessage.objects.filter(
+        user=user, consent=consent, status=OutboxStatus.QUEUED
+    ).update(status=OutboxStatus.WITHHELD, last_error=reason, next_attempt_at=None)
 
 
 SWEEP_BATCH = 100  # rows in one delivery task handed out by the sweep
