@@ -65,14 +65,16 @@ def test_reminder_is_sent_48_hours_ahead_once_per_booking_with_ics(
 def _reminder_run_queries(bookings: int, events: int) -> tuple[int, int]:
     """(queued, queries) for a run due for `bookings` on `events` new events starting at once."""
     starts = START + datetime.timedelta(days=7 * OutboxMessage.objects.count() + 7)
-    for e in range(events):
+    for _ in range(events):
         event = EventFactory(starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
-        for _ in range(bookings // events):
+        for _booking in range(bookings // events):
             _booked(event)
     RegistrationFactory(event=event, champion=ChampionFactory())  # no consent: nothing
-    with time_machine.travel(starts - datetime.timedelta(hours=24)):
-        with CaptureQueriesContext(connection) as queries:
-            queued = event_reminders_send()
+    with (
+        time_machine.travel(starts - datetime.timedelta(hours=24)),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        queued = event_reminders_send()
     return queued, len(queries)
 
 
