@@ -111,7 +111,7 @@ def outbox_withhold_reasons(messages: list[OutboxMessage]) -> dict[int, str]:
     hook); messages that may go are left out.
 
     Checked just before the messages are sent, so a consent withdrawn or a champion anonymised
-    after they were queued still stops them. One query for all of them: the worker asks this
+    after they were queued still stops them. Two queries for all of them: the worker asks this
     for each few rows it sends.
     """
     users = {m.user_id for m in messages if m.user_id is not None}
