@@ -2,9 +2,10 @@
 
 from wagtail import hooks
 
-# fn(message: OutboxMessage) -> str: why the message must not be sent now ("" to send it).
-# Asked when the message is about to be sent, so consent withdrawn or a channel opted out of
-# after the message was queued still stops it.
+# fn(messages: list[OutboxMessage]) -> {pk: why}: the messages that must not be sent now.
+# Asked for a few rows at a time just before they are sent, so consent withdrawn or a channel
+# opted out of after the messages were queued still stops them (and a withdrawal also
+# withholds the rows still queued at once: outbox_messages_withhold).
 OUTBOX_WITHHOLD = "accounts_outbox_withhold"
 
 

@@ -37,3 +37,7 @@ WAGTAILADMIN_BASE_URL = "http://127.0.0.1"
 STATIC_ROOT = BASE_DIR / "bench" / "results" / "static"
 MEDIA_ROOT = BASE_DIR / "bench" / "results" / "media"
 PRIVATE_MEDIA_ROOT = BASE_DIR / "bench" / "results" / "private_media"
+
+# Where this process's tasks go: the reminders measurement gives its worker a queue of its own
+# (deliveries included), so that it takes nothing another measurement left in the default one.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("BENCH_TASK_QUEUE", "celery")

@@ -17,7 +17,7 @@ from .models import (
     StageChange,
 )
 from .selectors.digest import staff_digest_champions
-from .services.notifications import outbox_withhold_reason
+from .services.notifications import outbox_withhold_reasons
 from .views.admin.home import champions_home_panels
 from .viewsets import ChampionsActivityViewSetGroup, ChampionsViewSetGroup
 from .viewsets.activity_log import ApproveActivityBulkAction
@@ -55,6 +55,6 @@ for name, fn in [
     ("register_bulk_action", SendMessageBulkAction),
     ("construct_homepage_panels", champions_home_panels),
     ("events_staff_digest", staff_digest_champions),  # the events app sends the weekly digest
-    (OUTBOX_WITHHOLD, outbox_withhold_reason),  # consent checked again when a message is sent
+    (OUTBOX_WITHHOLD, outbox_withhold_reasons),  # consent checked again when a message is sent
 ]:
     hooks.register(name, fn)

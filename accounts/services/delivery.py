@@ -7,6 +7,7 @@ put the row back with exponential backoff, up to OUTBOX_MAX_ATTEMPTS; permanent 
 an invalid number) fail it at once.
 """
 
+import contextlib
 import logging
 import smtplib
 from collections.abc import Iterable
@@ -26,38 +27,72 @@ from ..tasks.outbox import deliver_outbox_messages
 logger = logging.getLogger(__name__)
 
 
+# Rows read, and checked against the withhold hook, a few at a time just before they are sent;
+# each is still claimed, sent and recorded on its own.
+READ_AHEAD = 50
+
+
 def outbox_messages_deliver(*, ids: Iterable[int], task_id: str = "") -> int:
     """Send each due message once (e-mail over one SMTP connection); returns how many were
     sent. `task_id` is the delivering task's id: a redelivery of a task whose worker died
     mid-send may take back the rows that worker had taken."""
+    ids = list(ids)
     connection = get_connection()
+    _open(connection)
+    sent = 0
     try:
-        return sum(_deliver(pk, connection, task_id) for pk in ids)
+        for start in range(0, len(ids), READ_AHEAD):
+            part = ids[start : start + READ_AHEAD]
+            seen = OutboxMessage.objects.in_bulk(part)
+            held = _withhold_reasons([m for m in seen.values() if m.status == OutboxStatus.QUEUED])
+            for pk in part:
+                sent += _deliver(pk, seen.get(pk), held, connection, task_id)
+        return sent
     finally:
         connection.close()
 
 
-def _claim(pk: int, task_id: str) -> OutboxMessage | None:
+def _open(connection) -> None:
+    """Open the connection for every message that follows: the SMTP backend otherwise opens
+    and closes one per message."""
+    # If it cannot be opened, each send tries again and records its own failure.
+    with contextlib.suppress(Exception):
+        connection.open()
+
+
+def _claim(pk: int, task_id: str, seen: OutboxMessage | None = None) -> OutboxMessage | None:
+    """Take the row (queued and due -> sending) or None. With `seen`, the row as read ahead,
+    it is taken only if no one has claimed or queued it again since (same attempts and
+    created_at: requeueing sets a new created_at) and `seen` is returned without reading it
+    again; if that fails, the row is claimed and read as it is now."""
     now = timezone.now()
     due = Q(status=OutboxStatus.QUEUED) & (
         Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
     )
     if task_id:
         due |= Q(status=OutboxStatus.SENDING, claimed_by=task_id)
-    taken = OutboxMessage.objects.filter(due, pk=pk).update(
-        status=OutboxStatus.SENDING,
-        attempts=F("attempts") + 1,
-        claimed_at=now,
-        claimed_by=task_id,
-    )
-    return OutboxMessage.objects.get(pk=pk) if taken else None
+    taken = {"status": OutboxStatus.SENDING, "claimed_at": now, "claimed_by": task_id}
+    rows = OutboxMessage.objects.filter(due, pk=pk)
+    if seen is not None and seen.status == OutboxStatus.QUEUED:
+        unchanged = rows.filter(attempts=seen.attempts, created_at=seen.created_at)
+        if unchanged.update(attempts=F("attempts") + 1, **taken):
+            for name, value in taken.items():
+                setattr(seen, name, value)
+            seen.attempts += 1
+            return seen
+    if not rows.update(attempts=F("attempts") + 1, **taken):
+        return None
+    return OutboxMessage.objects.get(pk=pk)
 
 
-def _deliver(pk: int, connection, task_id: str) -> bool:
-    message = _claim(pk, task_id)
+def _deliver(pk: int, seen, held: dict[int, str], connection, task_id: str) -> bool:
+    """Claim, send and record one row; `held` is the hook's answer for the rows read ahead."""
+    message = _claim(pk, task_id, seen)
     if message is None:  # sent, being sent, or not yet due
         return False
-    reason = _withhold_reason(message)
+    if message is not seen:  # read again after the claim: not among the rows checked
+        held = _withhold_reasons([message])
+    reason = held.get(pk, "")
     if reason:
         _record(message, OutboxStatus.WITHHELD, error=reason)
         return False
@@ -65,6 +100,7 @@ def _deliver(pk: int, connection, task_id: str) -> bool:
         provider_id = _send(message, connection)
     except Exception as error:  # every failure is recorded on the row, none is raised
         connection.close()  # a fresh SMTP session for the next message
+        _open(connection)
         permanent, reason = failure_kind(error)
         logger.warning("Outbox message %s not sent: %s", pk, reason)
         _failed(message, reason, permanent=permanent)
@@ -73,12 +109,12 @@ def _deliver(pk: int, connection, task_id: str) -> bool:
     return True
 
 
-def _withhold_reason(message: OutboxMessage) -> str:
-    for answer in hooks.answers(hooks.OUTBOX_WITHHOLD):
-        reason = answer(message)
-        if reason:
-            return reason
-    return ""
+def _withhold_reasons(messages: list[OutboxMessage]) -> dict[int, str]:
+    """{pk: why} for the messages that must not be sent now (the first answer that says so)."""
+    reasons = {}
+    for answer in reversed(hooks.answers(hooks.OUTBOX_WITHHOLD)) if messages else ():
+        reasons.update(answer(messages))
+    return reasons
 
 
 def _send(message: OutboxMessage, connection) -> str:

@@ -33,6 +33,7 @@ __all__ = [
     "outbox_message_queue",
     "outbox_messages_deliver",
     "outbox_messages_queue_many",
+    "outbox_messages_withhold",
     "outbox_sweep",
 ]
 
@@ -67,10 +68,7 @@ def outbox_message_queue(
         user=user,
         consent=consent,
         batch=batch,
-        attachments=[
-            {"filename": name, "content": _text(content), "mimetype": mimetype}
-            for name, content, mimetype in attachments
-        ],
+        attachments=_attachments(attachments),
     )
     message, created = OutboxMessage.objects.select_for_update().get_or_create(
         key=key, defaults=fields
@@ -93,16 +91,27 @@ def _row(**fields) -> dict:
     return {**defaults, **fields, **queued, "next_attempt_at": None, "claimed_by": ""}
 
 
+def _attachments(attachments: Iterable[tuple[str, str, str]]) -> list[dict]:
+    return [
+        {"filename": name, "content": _text(content), "mimetype": mimetype}
+        for name, content, mimetype in attachments
+    ]
+
+
 @transaction.atomic
 def outbox_messages_queue_many(messages: list[dict]) -> list[int]:
-    """Queue many messages at once (a group message's copies: thousands of rows in a few
-    queries), each a dict of outbox_message_queue's arguments without attachments. As there,
-    a key queued or sent before is left alone and one that failed or was withheld is queued
-    again. Returns the ids now queued, for the caller to deliver (outbox_deliver_after_commit).
+    """Queue many messages at once (a group message's copies, a run of reminders: thousands of
+    rows in a few queries), each a dict of outbox_message_queue's arguments. As there, a key
+    queued or sent before is left alone and one that failed or was withheld is queued again.
+    Returns the ids now queued, for the caller to deliver (outbox_deliver_after_commit).
     """
     keys = [m["key"] for m in messages]
     known = dict(OutboxMessage.objects.filter(key__in=keys).values_list("key", "status"))
-    new = [OutboxMessage(**_row(**m)) for m in messages if m["key"] not in known]
+    new = [
+        OutboxMessage(**_row(**{**m, "attachments": _attachments(m.get("attachments", ()))}))
+        for m in messages
+        if m["key"] not in known
+    ]
     # A run of the same job at the same time may insert a key first: its row is kept.
     OutboxMessage.objects.bulk_create(new, batch_size=1000, ignore_conflicts=True)
     made = {row.key for row in new}
@@ -115,6 +124,14 @@ def outbox_messages_queue_many(messages: list[dict]) -> list[int]:
         if known.get(m["key"]) in REQUEUEABLE:
             ids.append(outbox_message_queue(**m, deliver=False).pk)
     return ids
+
+
+def outbox_messages_withhold(*, user: User, consent: str, reason: str) -> int:
+    """Withhold the person's messages still queued that need `consent` (just withdrawn), so
+    that a worker about to send them finds nothing to claim. Returns how many."""
+    return OutboxMessage.objects.filter(
+        user=user, consent=consent, status=OutboxStatus.QUEUED
+    ).update(status=OutboxStatus.WITHHELD, last_error=reason, next_attempt_at=None)
 
 
 SWEEP_BATCH = 100  # rows in one delivery task handed out by the sweep

@@ -8,6 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from accounts.services.outbox import outbox_messages_withhold
+
 from .. import audit
 from ..choices import ConsentKind
 from ..models import Champion, Consent
@@ -68,6 +70,12 @@ def consent_withdraw(
         return False
     latest.withdrawn_at = now
     latest.save(update_fields=["withdrawn_at"])
+    # Messages still queued are stopped now, not only when a worker checks them before sending.
+    outbox_messages_withhold(
+        user=champion.user,
+        consent=kind,
+        reason=f"No current consent: {ConsentKind(kind).label.lower()}.",
+    )
     log(instance=champion, action=audit.WITHDRAW_CONSENT, user=by, data={"kind": kind})
     consent_withdrawn.send(sender=Consent, champion=champion, kind=kind)
     return True

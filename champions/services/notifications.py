@@ -4,12 +4,11 @@ Every e-mail goes through the outbox (accounts/services/outbox.py): it is writte
 caller's transaction, keyed by what it is about so it is sent once, and delivered after commit.
 """
 
-from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 
 from accounts.choices import Channel
 from accounts.models import OutboxMessage
-from accounts.services.outbox import outbox_message_queue
+from accounts.services.outbox import outbox_message_queue, outbox_messages_queue_many
 
 from ..choices import ConsentKind
 from ..models import Champion, Consent
@@ -46,6 +45,38 @@ def champion_email_queue(
     )
 
 
+def champion_emails_queue(emails: list[dict]) -> list[int]:
+    """Queue many e-mails at once, each a dict of champion_email_queue's arguments (without
+    `deliver`), with the same rules: nothing for a champion without current contact consent,
+    nothing again for a key queued before. One query for every champion's consent and a few
+    for the rows, however many there are (a run of reminders: thousands). Returns the ids
+    queued, for the caller to deliver (outbox_deliver_after_commit)."""
+    consenting = set(
+        Consent.objects.filter(
+            champion__in={email["champion"].pk for email in emails},
+            kind=ConsentKind.CONTACT_EMAIL,
+        )
+        .current()
+        .values_list("champion_id", flat=True)
+    )
+    rows = [
+        {
+            "key": email["key"],
+            "user": email["champion"].user,
+            "address": email["champion"].user.email,
+            "subject": email["subject"],
+            "body": render_to_string(
+                email["template"], {"champion": email["champion"], **email["context"]}
+            ),
+            "attachments": email.get("attachments", ()),
+            "consent": ConsentKind.CONTACT_EMAIL,
+        }
+        for email in emails
+        if email["champion"].pk in consenting
+    ]
+    return outbox_messages_queue_many(rows) if rows else []
+
+
 def champion_message_queue(
     *,
     champion: Champion,
@@ -75,26 +106,37 @@ def champion_message_queue(
     )
 
 
-def outbox_withhold_reason(message: OutboxMessage) -> str:
-    """Why a message to a champion must not go now (answers the accounts outbox hook).
+def outbox_withhold_reasons(messages: list[OutboxMessage]) -> dict[int, str]:
+    """Why messages to champions must not go now, by message id (answers the accounts outbox
+    hook); messages that may go are left out.
 
-    Checked when the message is sent, so a consent withdrawn or a champion anonymised after
-    the message was queued still stops it.
+    Checked just before the messages are sent, so a consent withdrawn or a champion anonymised
+    after they were queued still stops them. Two queries for all of them: the worker asks this
+    for each few rows it sends.
     """
-    if message.user_id is None:
-        return ""
-    held = Consent.objects.filter(champion=OuterRef("pk"), kind=message.consent).current()
-    # One query per message: the worker asks this before every send.
-    champion = (
-        Champion.objects.filter(user_id=message.user_id)
-        .annotate(consented=Exists(held))
-        .values("anonymised_at", "consented")
-        .first()
+    users = {m.user_id for m in messages if m.user_id is not None}
+    if not users:
+        return {}
+    champions = {
+        row["user_id"]: row
+        for row in Champion.objects.filter(user_id__in=users).values(
+            "pk", "user_id", "anonymised_at"
+        )
+    }
+    held = set(
+        Consent.objects.filter(champion__in=[c["pk"] for c in champions.values()])
+        .current()
+        .values_list("champion_id", "kind")
     )
-    if champion is None:
-        return ""
-    if champion["anonymised_at"] is not None:
-        return "The champion's record was anonymised."
-    if message.consent and not champion["consented"]:
-        return f"No current consent: {ConsentKind(message.consent).label.lower()}."
-    return ""
+    reasons = {}
+    for message in messages:
+        champion = champions.get(message.user_id)
+        if champion is None:
+            continue
+        if champion["anonymised_at"] is not None:
+            reasons[message.pk] = "The champion's record was anonymised."
+        elif message.consent and (champion["pk"], message.consent) not in held:
+            reasons[message.pk] = (
+                f"No current consent: {ConsentKind(message.consent).label.lower()}."
+            )
+    return reasons

@@ -10,7 +10,7 @@ from accounts.site import absolute_url
 
 from ..choices import CheckKind, CheckStatus, ReminderKind, Stage, TrainingStatus
 from ..models import OnboardingCheck, TrainingRecord
-from .notifications import champion_email_queue
+from .notifications import champion_emails_queue
 
 # A reminder goes out when an item is this many days (or fewer) from its due date.
 REMINDER_THRESHOLDS = (30, 7)
@@ -61,7 +61,7 @@ def renewal_reminders_send(*, today: dt.date) -> int:
     (and nothing is recorded, so a reminder can still go once they consent).
     Returns how many e-mails were queued.
     """
-    queued = []
+    emails = []
     dashboard_url = absolute_url(reverse("champions:dashboard"))
     for kind, item_id, champion, due_on, what in _items_due(today):
         days_before = _threshold((due_on - today).days)
@@ -71,22 +71,23 @@ def renewal_reminders_send(*, today: dt.date) -> int:
             subject = f"Your DBS check needs renewing by {due_on:%-d %B %Y}"
         else:
             subject = f"Your “{what}” training expires on {due_on:%-d %B %Y}"
-        message = champion_email_queue(
-            champion=champion,
-            key=renewal_reminder_key(kind, item_id, due_on, days_before),
-            subject=subject,
-            template="champions/email/renewal_reminder.txt",
-            context={
-                "kind": kind,
-                "what": what,
-                "due_on": due_on,
-                "days": days_before,
-                "dashboard_url": dashboard_url,
-            },
-            deliver=False,
+        emails.append(
+            {
+                "champion": champion,
+                "key": renewal_reminder_key(kind, item_id, due_on, days_before),
+                "subject": subject,
+                "template": "champions/email/renewal_reminder.txt",
+                "context": {
+                    "kind": kind,
+                    "what": what,
+                    "due_on": due_on,
+                    "days": days_before,
+                    "dashboard_url": dashboard_url,
+                },
+            }
         )
-        if message is not None:
-            queued.append(message.pk)
+    # Every champion's consent in one query and the rows in a few, however many are due.
+    queued = champion_emails_queue(emails)
     outbox_deliver_after_commit(queued)
     return len(queued)
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from accounts.models import OutboxMessage
 from accounts.services.outbox import outbox_deliver_after_commit
 from accounts.site import absolute_url
-from champions.services.notifications import champion_email_queue
+from champions.services.notifications import champion_email_queue, champion_emails_queue
 
 from ..choices import EventStatus, RegistrationStatus
 from ..ical import event_filename, events_to_ical
@@ -121,22 +121,33 @@ def _reminders_due(now: datetime.datetime):
 @transaction.atomic
 def event_reminders_send(*, now: datetime.datetime | None = None) -> int:
     """Remind every booked champion of an event starting within the reminder hours, once."""
-    # One .ics per event, and one delivery batch (one SMTP session) for the whole run:
-    # thousands of reminders can fall due together.
-    calendars, queued = {}, []
+    # One .ics per event, the rows written in a few queries and one delivery batch (one SMTP
+    # session) for the whole run: thousands of reminders can fall due together.
+    calendars, emails = {}, []
+    my_events_url = absolute_url(reverse("events:mine"))
     for registration in _reminders_due(now or timezone.now()):
         event = registration.event
         if event.pk not in calendars:
-            calendars[event.pk] = events_to_ical([event], name=event.title, url_for=event_url)
-        message = _queue(
-            registration,
-            key=registration.reminder_key,
-            subject=f"Reminder: {event.title}",
-            template="events/email/reminder.txt",
-            ics=calendars[event.pk],
-            deliver=False,
+            calendars[event.pk] = (
+                event_url(event),
+                events_to_ical([event], name=event.title, url_for=event_url),
+            )
+        url, ics = calendars[event.pk]
+        emails.append(
+            {
+                "champion": registration.champion,
+                "key": registration.reminder_key,
+                "subject": f"Reminder: {event.title}",
+                "template": "events/email/reminder.txt",
+                "context": {
+                    "event": event,
+                    "registration": registration,
+                    "event_url": url,
+                    "my_events_url": my_events_url,
+                },
+                "attachments": [(event_filename(event), ics, "text/calendar")],
+            }
         )
-        if message is not None:
-            queued.append(message.pk)
+    queued = champion_emails_queue(emails)
     outbox_deliver_after_commit(queued)
     return len(queued)

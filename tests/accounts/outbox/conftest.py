@@ -17,6 +17,7 @@ class ScriptedInbox(_Inbox):
         # Set to an asyncio.Event to keep the first RCPT unanswered (a sender killed mid-send).
         self.hold_first_rcpt = None
         self.rcpt_seen = 0
+        self.sessions: set = set()  # the SMTP connections messages came over
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         self.rcpt_seen += 1
@@ -27,6 +28,7 @@ class ScriptedInbox(_Inbox):
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        self.sessions.add(session.peer)
         if self.script:
             answer = self.script.pop(0)
             self.answered.append(answer)

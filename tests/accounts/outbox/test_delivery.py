@@ -12,9 +12,11 @@ from kombu.exceptions import OperationalError
 
 from accounts.choices import OutboxStatus
 from accounts.models import OutboxMessage
+from accounts.services import delivery
 from accounts.services.delivery import outbox_messages_deliver
 from accounts.services.outbox import outbox_message_queue, outbox_sweep
 from champions.choices import ConsentKind
+from champions.services.consents import consent_withdraw
 from champions.services.notifications import champion_email_queue
 from tests.factories.accounts import PASSWORD, CoordinatorFactory
 from tests.factories.champions import ActivityLogFactory, ChampionFactory
@@ -103,6 +105,69 @@ def test_consent_withdrawn_between_queueing_and_sending_stops_the_message(script
     assert _state(message) == (OutboxStatus.WITHHELD, 1)
     assert message.last_error == "No current consent: contact by e-mail."
     assert scripted_smtp.messages == []
+
+
+def _to_champion(champion):
+    return champion_email_queue(
+        champion=champion,
+        key=f"test.champion.{champion.pk}",
+        subject="Hello",
+        template="champions/email/renewal_reminder.txt",
+        context={"reminders": []},
+        deliver=False,
+    )
+
+
+def test_a_delivery_reads_and_checks_its_rows_at_once_over_one_smtp_session(
+    scripted_smtp, django_assert_num_queries
+):
+    messages = [_to_champion(ChampionFactory(consenting=True)) for _ in range(6)]
+    # The rows read and their champions' consent checked in 3 queries; then for each row
+    # its claim and its record, each committed on its own (exactly once if the worker dies).
+    with django_assert_num_queries(3 + 2 * 6):
+        assert outbox_messages_deliver(ids=[m.pk for m in messages]) == 6
+    assert len(scripted_smtp.messages) == 6
+    assert len(scripted_smtp.sessions) == 1
+
+
+def test_consent_withdrawn_while_earlier_rows_are_sent_stops_a_row_read_ahead(
+    scripted_smtp, monkeypatch
+):
+    first, second = ChampionFactory(consenting=True), ChampionFactory(consenting=True)
+    messages = [_to_champion(first), _to_champion(second)]
+    send = delivery._send
+
+    def withdrawing_while_sending(message, connection):
+        if message.pk == messages[0].pk:  # the second row was read and checked already
+            consent_withdraw(champion=second, kind=ConsentKind.CONTACT_EMAIL)
+        return send(message, connection)
+
+    monkeypatch.setattr(delivery, "_send", withdrawing_while_sending)
+    assert outbox_messages_deliver(ids=[m.pk for m in messages]) == 1
+    assert _state(messages[1]) == (OutboxStatus.WITHHELD, 0)
+    assert messages[1].last_error == "No current consent: contact by e-mail."
+    assert scripted_smtp.to(second.user.email) == []
+    assert len(scripted_smtp.to(first.user.email)) == 1
+
+
+def test_a_row_queued_again_after_it_was_read_ahead_is_sent_as_it_is_now(
+    scripted_smtp, monkeypatch
+):
+    first, second = _queue(key="test.first"), _queue(key="test.second")
+    send = delivery._send
+
+    def requeueing_while_sending(message, connection):
+        if message.pk == first.pk:  # the second row fails elsewhere and is queued anew
+            OutboxMessage.objects.filter(pk=second.pk).update(status=OutboxStatus.FAILED)
+            outbox_message_queue(
+                key="test.second", address="jo@example.org", subject="Hi", body="Hello again"
+            )
+        return send(message, connection)
+
+    monkeypatch.setattr(delivery, "_send", requeueing_while_sending)
+    assert outbox_messages_deliver(ids=[first.pk, second.pk]) == 2
+    bodies = [scripted_smtp.body(message).strip() for _, message in scripted_smtp.messages]
+    assert bodies == ["Hello Jo", "Hello again"]
 
 
 def test_a_row_another_worker_is_sending_is_left_alone_but_its_own_redelivery_takes_it():

@@ -5,12 +5,15 @@ from email.header import decode_header, make_header
 import pytest
 import time_machine
 from dateutil.relativedelta import relativedelta
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 
 from accounts.models import OutboxMessage
 from champions import tasks
 from champions.choices import CheckKind, ConsentKind, Stage
 from champions.services.consents import consent_give, consent_withdraw
+from champions.services.reminders import renewal_reminders_send
 from tests.factories.champions import (
     ChampionFactory,
     ConsentFactory,
@@ -130,3 +133,29 @@ def test_a_renewed_check_gets_fresh_reminders(smtp_server):
     with on(START):
         assert tasks.reminders.send_renewal_reminders.delay().get() == 1
     assert len(smtp_server.to("dbs@example.org")) == 2
+
+
+def _queries_for_reminders(due_on, champions: int) -> tuple[int, int]:
+    for n in range(champions):
+        champion_with_dbs_due(due_on, email=f"dbs{due_on:%m%d}.{n}@example.org")
+    TrainingRecordFactory(
+        champion=champion_with_dbs_due(
+            due_on, email=f"none{due_on:%m%d}@example.org", consent=False
+        ),
+        expires_on=due_on,
+    )  # no consent: nothing for either
+    today = due_on - datetime.timedelta(days=7)
+    with CaptureQueriesContext(connection) as queries:
+        queued = renewal_reminders_send(today=today)
+    return queued, len(queries)
+
+
+def test_reminders_are_queued_in_as_many_queries_however_many_are_due(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=False):  # delivery is not counted
+        renewal_reminders_send(today=START)  # the site's address, cached
+        few = _queries_for_reminders(START + datetime.timedelta(days=60), champions=1)
+        many = _queries_for_reminders(START + datetime.timedelta(days=120), champions=8)
+    assert few[0] == 1 and many[0] == 8
+    assert few[1] == many[1]

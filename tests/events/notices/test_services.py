@@ -4,6 +4,8 @@ import zoneinfo
 import icalendar
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from accounts.models import OutboxMessage
 from champions.services.consents import consent_withdraw
@@ -58,6 +60,33 @@ def test_reminder_is_sent_48_hours_ahead_once_per_booking_with_ics(
         assert vevent.decoded("dtstart") == START
     sent = OutboxMessage.objects.filter(key__endswith=".reminder", status="sent")
     assert sent.count() == 2
+
+
+def _reminder_run_queries(bookings: int, events: int) -> tuple[int, int]:
+    """(queued, queries) for a run due for `bookings` on `events` new events starting at once."""
+    starts = START + datetime.timedelta(days=7 * OutboxMessage.objects.count() + 7)
+    for _ in range(events):
+        event = EventFactory(starts_at=starts, ends_at=starts + datetime.timedelta(hours=2))
+        for _booking in range(bookings // events):
+            _booked(event)
+    RegistrationFactory(event=event, champion=ChampionFactory())  # no consent: nothing
+    with (
+        time_machine.travel(starts - datetime.timedelta(hours=24)),
+        CaptureQueriesContext(connection) as queries,
+    ):
+        queued = event_reminders_send()
+    return queued, len(queries)
+
+
+def test_reminders_are_queued_in_as_many_queries_for_many_bookings(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=False):  # delivery is not counted
+        _reminder_run_queries(bookings=1, events=1)  # the settings and the site, cached
+        few = _reminder_run_queries(bookings=1, events=1)
+        many = _reminder_run_queries(bookings=12, events=3)
+    assert few[0] == 1 and many[0] == 12
+    assert few[1] == many[1]
 
 
 def test_no_reminder_after_cancelling_the_booking_or_the_event(smtp_server, event):
