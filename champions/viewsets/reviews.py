@@ -14,11 +14,13 @@ from django.db.models import Q, QuerySet
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, TitleColumn
 from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem
+
+from accounts.columns import AgeColumn
 
 from ..exports import SafeSpreadsheetExportMixin
 from ..models import Area
@@ -76,10 +78,10 @@ def entry_columns(figure: Column) -> list[Column]:
     return [
         Column("champion", label="Champion"),
         Column("area", label="Ward", accessor="champion.area"),
-        DateColumn("date", label="Date", sort_key="date"),
+        AgeColumn("date", label="Date", sort_key="date"),
         figure,
         Column("status", label="Status", accessor="get_status_display"),
-        DateColumn("created_at", label="Sent", sort_key="created_at"),
+        AgeColumn("created_at", label="Sent", sort_key="created_at"),
     ]
 
 
