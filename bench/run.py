@@ -63,7 +63,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--scale", type=float, default=0.01)
     parser.add_argument("--reuse", action="store_true", help="keep the database if it is there")
     parser.add_argument("--seconds", type=int, default=10, help="wrk duration per page")
-    parser.add_argument("--repeats", type=int, default=30, help="requests per logged-in page")
+    parser.add_argument("--repeats", type=int, default=100, help="requests per logged-in page")
     parser.add_argument(
         "--no-gc-freeze",
         dest="gc_freeze",

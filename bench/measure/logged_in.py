@@ -46,7 +46,7 @@ def session_cookie(user) -> str:
 
 
 def time_page(
-    port: int, *, label: str, path: str, user, small: tuple, repeats: int = 30, before=None
+    port: int, *, label: str, path: str, user, small: tuple, repeats: int = 100, before=None
 ):
     """Sequential GETs (one visitor) after ten warm-ups, so that both gunicorn workers have
     served the page once; `small` is (user, path) for the query count of the same page with
