@@ -23,6 +23,8 @@ from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.widgets.button import Button, ButtonWithDropdown
 
+from .widgets import html_attrs
+
 # What a template's {{ value }} does with a value: localised, time-zone aware, escaped.
 _TEMPLATE_CONTEXT = Context()
 
@@ -106,7 +108,7 @@ class ButtonsTitleColumn(TitleColumn):
             attrs["href"] = url
             if self.link_classname is not None:
                 attrs["class"] = self.link_classname
-            title = format_html("<a{}>{}</a>", _attrs(attrs), title)
+            title = format_html("<a{}>{}</a>", html_attrs(attrs), title)
         elif label_id := self.get_label_id(instance, parent_context):
             title = format_html('<label for="{}">{}</label>', label_id, title)
         # As Wagtail's template: the list is drawn if there are buttons, even none shown.
@@ -178,17 +180,6 @@ def _cell_value(column: Column, instance) -> str:
     if not str(value).strip():
         value = column.empty_value_display
     return "" if value is None else render_value_in_context(value, _TEMPLATE_CONTEXT)
-
-
-def _attrs(attrs: dict) -> str:
-    """Wagtail's shared/attrs.html: True is a bare attribute, False none."""
-    return mark_safe(  # noqa: S308 - each part is escaped by format_html
-        "".join(
-            format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value)
-            for name, value in attrs.items()
-            if value is not False
-        )
-    )
 
 
 def _class_attr(column: Column) -> str:

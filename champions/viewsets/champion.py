@@ -12,6 +12,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.widgets import BooleanRadioSelect, Button
 
 from accounts.columns import ButtonsTitleColumn, CheckboxColumn, TextColumn
+from accounts.widgets import QuickWidgetsFilterSetMixin
 
 from ..choices import CheckKind
 from ..models import Champion
@@ -34,7 +35,7 @@ from ..views.admin.stage import ChangeStageView
 from .base import ProgrammeViewSet, SafeExportIndexView
 
 
-class ChampionFilterSet(WagtailFilterSet):
+class ChampionFilterSet(QuickWidgetsFilterSetMixin, WagtailFilterSet):
     ready = django_filters.BooleanFilter(
         label="Ready to activate", method="filter_ready", widget=BooleanRadioSelect
     )

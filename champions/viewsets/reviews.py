@@ -21,6 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem
 
 from accounts.columns import AgeColumn, ButtonsTitleColumn, CheckboxColumn, TextColumn
+from accounts.widgets import QuickWidgetsFilterSetMixin
 
 from ..exports import SafeSpreadsheetExportMixin
 from ..models import Area
@@ -28,7 +29,7 @@ from ..views.admin.reviews import entry_review
 from .base import PermissionsOncePerPageMixin
 
 
-class ReviewFilterSet(WagtailFilterSet):
+class ReviewFilterSet(QuickWidgetsFilterSetMixin, WagtailFilterSet):
     """Opens on what waits for review; "All" shows every status."""
 
     area = django_filters.ModelChoiceFilter(

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 import time_machine
 from django.db import connection
+from django.forms import Widget
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -24,9 +25,15 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button, ButtonWithDropdown, ListingButton
 
 from accounts.columns import AgeColumn, ButtonsTitleColumn, CheckboxColumn, TextColumn
+from accounts.widgets import QuickRadioSelect, QuickSelect
 from champions.viewsets.base import PermissionsOncePerPageMixin
 from tests.factories.accounts import CoordinatorFactory, ViewerFactory
-from tests.factories.champions import ActivityLogFactory, ChampionFactory, ExpenseClaimFactory
+from tests.factories.champions import (
+    ActivityLogFactory,
+    AreaFactory,
+    ChampionFactory,
+    ExpenseClaimFactory,
+)
 
 NOW = datetime.datetime(2026, 12, 1, 9, 30, tzinfo=datetime.UTC)
 
@@ -181,11 +188,18 @@ LISTINGS = [
     "champions_expenseclaim:index",
     "champions_champion:index",
 ]
+# Each listing with filters chosen, so that the filters show what is selected.
+FILTERED = {
+    "champions_activitylog:index": "?status=&kind=&champion=brien&date_after=2026-01-01",
+    "champions_expenseclaim:index": "?status=submitted&category=travel",
+    "champions_champion:index": "?stage=enquiry&ready=false&needs_attention=",
+}
 
 
 def _listing(client, url) -> str:
+    """The listing's filters and table."""
     html = client.get(url).content.decode()
-    start = html.index('<table class="listing')
+    start = html.index('<div class="w-drilldown__contents">')
     return _normalised(html[start : html.index("</table>", start)])
 
 
@@ -196,28 +210,39 @@ def _add_rows(count):
         ExpenseClaimFactory(champion=champion)
 
 
+def _draw_as_wagtail(monkeypatch):
+    """Wagtail's and Django's templates for every cell and filter, and Wagtail's permission
+    checks for every row."""
+    for column in (TextColumn, CheckboxColumn, ButtonsTitleColumn, AgeColumn):
+        monkeypatch.setattr(column, "render_cell_html", BaseColumn.render_cell_html)
+    for widget in (QuickSelect, QuickRadioSelect):
+        monkeypatch.setattr(widget, "render", Widget.render)
+    for name in ("user_has_permission", "user_has_any_permission"):
+        monkeypatch.setattr(
+            PermissionsOncePerPageMixin, name, getattr(PermissionCheckedMixin, name)
+        )
+
+
 @pytest.mark.django_db
+@pytest.mark.parametrize("filtered", [False, True])
 @pytest.mark.parametrize("staff_factory", [CoordinatorFactory, ViewerFactory])
 @pytest.mark.parametrize("url_name", LISTINGS)
-def test_the_listings_draw_what_wagtails_own_columns_draw(
-    client, monkeypatch, staff_factory, url_name
+def test_the_listings_draw_what_wagtails_templates_draw(
+    client, monkeypatch, staff_factory, url_name, filtered
 ):
     client.force_login(staff_factory())
+    AreaFactory(name="Ward <x> & 'y'")
     _add_rows(3)
-    url = reverse(url_name)
+    url = reverse(url_name) + (FILTERED[url_name] if filtered else "")
     with time_machine.travel(NOW, tick=False):
         ours = _listing(client, url)
-        # Wagtail's templates for every cell, and its permission checks for every row.
-        for column in (TextColumn, CheckboxColumn, ButtonsTitleColumn, AgeColumn):
-            monkeypatch.setattr(column, "render_cell_html", BaseColumn.render_cell_html)
-        for name in ("user_has_permission", "user_has_any_permission"):
-            monkeypatch.setattr(
-                PermissionsOncePerPageMixin, name, getattr(PermissionCheckedMixin, name)
-            )
+        _draw_as_wagtail(monkeypatch)
         wagtails = _listing(client, url)
     assert ours == wagtails
-    assert ours.count('data-w-dropdown-target="content"') == 3
-    assert ("/edit/" in ours) is (staff_factory is CoordinatorFactory)
+    assert "Ward &lt;x&gt; &amp; &#x27;y&#x27;" in ours
+    if not filtered:
+        assert ours.count('data-w-dropdown-target="content"') == 3
+        assert ("/edit/" in ours) is (staff_factory is CoordinatorFactory)
 
 
 @pytest.mark.django_db
