@@ -20,7 +20,13 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
-from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import (
+    BulkActionsCheckboxColumn,
+    Column,
+    DateColumn,
+    Table,
+    TitleColumn,
+)
 from wagtail.admin.widgets.button import Button, ButtonWithDropdown
 
 from .widgets import html_attrs
@@ -184,3 +190,25 @@ def _cell_value(column: Column, instance) -> str:
 
 def _class_attr(column: Column) -> str:
     return format_html(' class="{}"', column.classname) if column.classname else ""
+
+
+class QuickTable(Table):
+    """Wagtail's Table with its rows drawn in Python: each cell is given what Wagtail's table
+    template gives it (the row, the table and the request), without a template tag a cell."""
+
+    template_name = "accounts/admin/table.html"
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        cell_context = {"table": self, "request": context["request"]}
+        context["table_rows"] = format_html_join(
+            "", "<tr{}>{}</tr>", (self._row_html(row, cell_context) for row in self.rows)
+        )
+        return context
+
+    def _row_html(self, row, cell_context) -> tuple:
+        cell_context = {**cell_context, "row": row}
+        cells = [
+            column.render_cell_html(row.instance, cell_context) for column in self.columns.values()
+        ]
+        return html_attrs(row.attrs), mark_safe("".join(cells))  # noqa: S308 - cells' own HTML

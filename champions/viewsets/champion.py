@@ -11,7 +11,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.widgets import BooleanRadioSelect, Button
 
-from accounts.columns import ButtonsTitleColumn, CheckboxColumn, TextColumn
+from accounts.columns import ButtonsTitleColumn, CheckboxColumn, QuickTable, TextColumn
 from accounts.widgets import QuickWidgetsFilterSetMixin
 
 from ..choices import CheckKind
@@ -103,6 +103,7 @@ class ChampionFilterSet(QuickWidgetsFilterSetMixin, WagtailFilterSet):
 class ChampionIndexView(SafeExportIndexView):
     # Tick champions to send them a message (the "Send a message" bulk action).
     template_name = "champions/admin/champion_index.html"
+    table_class = QuickTable
 
     def get_base_queryset(self):
         return champions_for_listing(super().get_base_queryset())

@@ -20,7 +20,13 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem
 
-from accounts.columns import AgeColumn, ButtonsTitleColumn, CheckboxColumn, TextColumn
+from accounts.columns import (
+    AgeColumn,
+    ButtonsTitleColumn,
+    CheckboxColumn,
+    QuickTable,
+    TextColumn,
+)
 from accounts.widgets import QuickWidgetsFilterSetMixin
 
 from ..exports import SafeSpreadsheetExportMixin
@@ -91,6 +97,7 @@ class ReviewIndexView(PermissionsOncePerPageMixin, SafeSpreadsheetExportMixin, I
     """A listing with bulk-action checkboxes, links to the review page and safe exports."""
 
     template_name = "champions/activity/admin/index.html"
+    table_class = QuickTable
     selector = None
     extra_columns = ()
 
@@ -98,7 +105,16 @@ class ReviewIndexView(PermissionsOncePerPageMixin, SafeSpreadsheetExportMixin, I
         return type(self).selector(super().get_base_queryset())
 
     def get_review_url(self, instance):
-        return reverse(f"{self.url_namespace}:review", args=(quote(instance.pk),))
+        # The title and the menu's "Review" both link here: reversed once a row.
+        if instance.pk not in self._review_urls:
+            self._review_urls[instance.pk] = reverse(
+                f"{self.url_namespace}:review", args=(quote(instance.pk),)
+            )
+        return self._review_urls[instance.pk]
+
+    @cached_property
+    def _review_urls(self) -> dict:
+        return {}
 
     @cached_property
     def url_namespace(self):

@@ -19,12 +19,19 @@ from wagtail.admin.ui.tables import (
     ButtonsColumnMixin,
     Column,
     DateColumn,
+    Table,
     TitleColumn,
 )
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import Button, ButtonWithDropdown, ListingButton
 
-from accounts.columns import AgeColumn, ButtonsTitleColumn, CheckboxColumn, TextColumn
+from accounts.columns import (
+    AgeColumn,
+    ButtonsTitleColumn,
+    CheckboxColumn,
+    QuickTable,
+    TextColumn,
+)
 from accounts.widgets import QuickRadioSelect, QuickSelect
 from champions.viewsets.base import PermissionsOncePerPageMixin
 from tests.factories.accounts import CoordinatorFactory, ViewerFactory
@@ -211,10 +218,11 @@ def _add_rows(count):
 
 
 def _draw_as_wagtail(monkeypatch):
-    """Wagtail's and Django's templates for every cell and filter, and Wagtail's permission
-    checks for every row."""
+    """Wagtail's and Django's templates for the table, every cell and filter, and Wagtail's
+    permission checks for every row."""
     for column in (TextColumn, CheckboxColumn, ButtonsTitleColumn, AgeColumn):
         monkeypatch.setattr(column, "render_cell_html", BaseColumn.render_cell_html)
+    monkeypatch.setattr(QuickTable, "template_name", Table.template_name)
     for widget in (QuickSelect, QuickRadioSelect):
         monkeypatch.setattr(widget, "render", Widget.render)
     for name in ("user_has_permission", "user_has_any_permission"):
