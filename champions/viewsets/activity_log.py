@@ -1,7 +1,8 @@
 """Activity logs in the admin: the review queue, staff entries and the hours export."""
 
 from wagtail.admin.panels import ObjectList
-from wagtail.admin.ui.tables import Column
+
+from accounts.columns import TextColumn
 
 from ..choices import ActivityKind, ActivityStatus
 from ..exports.activity import COLUMNS as ACTIVITY_EXPORT_COLUMNS
@@ -26,7 +27,7 @@ ActivityLogFilterSet = review_filterset(
 
 class ActivityLogIndexView(ReviewIndexView):
     selector = staticmethod(activity_logs_review_queue)
-    extra_columns = entry_columns(Column("hours", label="Hours", accessor="hours_display"))
+    extra_columns = entry_columns(TextColumn("hours", label="Hours", accessor="hours_display"))
 
     def stream_csv(self, queryset):
         headings = [self.get_heading(queryset, field) for field in self.list_export]

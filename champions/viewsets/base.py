@@ -5,6 +5,7 @@ manage, viewers only look. Every save made through a champion's record is also l
 the champion, so the champion's history shows every change to their record.
 """
 
+from django.utils.functional import cached_property
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import log
@@ -35,7 +36,29 @@ class LimitedPermissionPolicy(ModelPermissionPolicy):
         )
 
 
-class SafeExportIndexView(SafeSpreadsheetExportMixin, generic.IndexView):
+class PermissionsOncePerPageMixin:
+    """Asks the permission policy once per page, not once for each row's menu: what a user may
+    do to a model (change, delete) is the same for every row of it."""
+
+    @cached_property
+    def _permissions(self) -> dict:
+        return {}
+
+    def user_has_permission(self, permission):
+        if permission not in self._permissions:
+            self._permissions[permission] = super().user_has_permission(permission)
+        return self._permissions[permission]
+
+    def user_has_any_permission(self, permissions):
+        key = frozenset(permissions)
+        if key not in self._permissions:
+            self._permissions[key] = super().user_has_any_permission(permissions)
+        return self._permissions[key]
+
+
+class SafeExportIndexView(
+    PermissionsOncePerPageMixin, SafeSpreadsheetExportMixin, generic.IndexView
+):
     """An index view whose CSV and XLSX exports cannot smuggle in spreadsheet formulas.
 
     `list_select_related` keeps listings and exports to a fixed number of queries.

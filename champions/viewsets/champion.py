@@ -7,9 +7,12 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, TitleColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.widgets import BooleanRadioSelect, Button
+
+from accounts.columns import ButtonsTitleColumn, CheckboxColumn, QuickTable, TextColumn
+from accounts.widgets import QuickWidgetsFilterSetMixin
 
 from ..choices import CheckKind
 from ..models import Champion
@@ -32,7 +35,7 @@ from ..views.admin.stage import ChangeStageView
 from .base import ProgrammeViewSet, SafeExportIndexView
 
 
-class ChampionFilterSet(WagtailFilterSet):
+class ChampionFilterSet(QuickWidgetsFilterSetMixin, WagtailFilterSet):
     ready = django_filters.BooleanFilter(
         label="Ready to activate", method="filter_ready", widget=BooleanRadioSelect
     )
@@ -100,6 +103,7 @@ class ChampionFilterSet(WagtailFilterSet):
 class ChampionIndexView(SafeExportIndexView):
     # Tick champions to send them a message (the "Send a message" bulk action).
     template_name = "champions/admin/champion_index.html"
+    table_class = QuickTable
 
     def get_base_queryset(self):
         return champions_for_listing(super().get_base_queryset())
@@ -108,7 +112,7 @@ class ChampionIndexView(SafeExportIndexView):
     def columns(self):
         # The name opens the champion's whole record (inspect), not the profile form.
         columns = super().columns
-        columns[0] = self._get_title_column_class(TitleColumn)(
+        columns[0] = self._get_title_column_class(ButtonsTitleColumn)(
             "preferred_name",
             label="Name",
             accessor=lambda champion: champion.display_name(),
@@ -116,7 +120,13 @@ class ChampionIndexView(SafeExportIndexView):
             get_url=lambda champion: reverse("champions_champion:inspect", args=[champion.pk]),
             get_title_id=lambda champion: f"champion_{champion.pk}_title",
         )
-        return [BulkActionsCheckboxColumn("bulk_actions", obj_type="champion"), *columns]
+        return [CheckboxColumn("bulk_actions", obj_type="champion"), *columns]
+
+    def _get_custom_column(self, field_name, column_class=Column, **kwargs):
+        # Wagtail's plain cells, drawn in Python (accounts/columns.py).
+        if column_class is Column:
+            column_class = TextColumn
+        return super()._get_custom_column(field_name, column_class, **kwargs)
 
 
 class ChampionInspectView(generic.InspectView):
@@ -252,7 +262,7 @@ class ChampionViewSet(ProgrammeViewSet):
         "area",
         "training_progress",
         "dbs_renewal_due_on",
-        Column("attention_needed", label="Needs attention"),
+        TextColumn("attention_needed", label="Needs attention"),
     ]
     filterset_class = ChampionFilterSet
     search_fields = ["preferred_name", "user__first_name", "user__last_name", "user__email"]

@@ -2,7 +2,8 @@
 
 from django.urls import path
 from wagtail.admin.panels import ObjectList
-from wagtail.admin.ui.tables import Column
+
+from accounts.columns import TextColumn
 
 from ..choices import ExpenseCategory, ExpenseStatus
 from ..forms.expenses import ExpenseClaimAdminForm
@@ -33,7 +34,7 @@ ExpenseClaimFilterSet = review_filterset(
 class ExpenseClaimIndexView(ReviewIndexView):
     selector = staticmethod(expense_claims_review_queue)
     extra_columns = entry_columns(
-        Column("amount", label="Amount", accessor=lambda claim: format_money(claim.amount))
+        TextColumn("amount", label="Amount", accessor=lambda claim: format_money(claim.amount))
     )
     money_fields = ("amount",)
 

@@ -14,20 +14,28 @@ from django.db.models import Q, QuerySet
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, TitleColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem
 
-from accounts.columns import AgeColumn
+from accounts.columns import (
+    AgeColumn,
+    ButtonsTitleColumn,
+    CheckboxColumn,
+    QuickTable,
+    TextColumn,
+)
+from accounts.widgets import QuickWidgetsFilterSetMixin
 
 from ..exports import SafeSpreadsheetExportMixin
 from ..models import Area
 from ..views.admin.reviews import entry_review
+from .base import PermissionsOncePerPageMixin
 
 
-class ReviewFilterSet(WagtailFilterSet):
+class ReviewFilterSet(QuickWidgetsFilterSetMixin, WagtailFilterSet):
     """Opens on what waits for review; "All" shows every status."""
 
     area = django_filters.ModelChoiceFilter(
@@ -76,19 +84,20 @@ def review_filterset(model, *, statuses, type_field: str, types) -> type[ReviewF
 def entry_columns(figure: Column) -> list[Column]:
     """The review queue's columns after the entry itself; `figure` is the hours or amount."""
     return [
-        Column("champion", label="Champion"),
-        Column("area", label="Ward", accessor="champion.area"),
+        TextColumn("champion", label="Champion"),
+        TextColumn("area", label="Ward", accessor="champion.area"),
         AgeColumn("date", label="Date", sort_key="date"),
         figure,
-        Column("status", label="Status", accessor="get_status_display"),
+        TextColumn("status", label="Status", accessor="get_status_display"),
         AgeColumn("created_at", label="Sent", sort_key="created_at"),
     ]
 
 
-class ReviewIndexView(SafeSpreadsheetExportMixin, IndexView):
+class ReviewIndexView(PermissionsOncePerPageMixin, SafeSpreadsheetExportMixin, IndexView):
     """A listing with bulk-action checkboxes, links to the review page and safe exports."""
 
     template_name = "champions/activity/admin/index.html"
+    table_class = QuickTable
     selector = None
     extra_columns = ()
 
@@ -96,7 +105,16 @@ class ReviewIndexView(SafeSpreadsheetExportMixin, IndexView):
         return type(self).selector(super().get_base_queryset())
 
     def get_review_url(self, instance):
-        return reverse(f"{self.url_namespace}:review", args=(quote(instance.pk),))
+        # The title and the menu's "Review" both link here: reversed once a row.
+        if instance.pk not in self._review_urls:
+            self._review_urls[instance.pk] = reverse(
+                f"{self.url_namespace}:review", args=(quote(instance.pk),)
+            )
+        return self._review_urls[instance.pk]
+
+    @cached_property
+    def _review_urls(self) -> dict:
+        return {}
 
     @cached_property
     def url_namespace(self):
@@ -106,8 +124,8 @@ class ReviewIndexView(SafeSpreadsheetExportMixin, IndexView):
     def columns(self):
         obj_type = self.model._meta.model_name
         return [
-            BulkActionsCheckboxColumn("bulk_actions", obj_type=obj_type),
-            self._get_title_column_class(TitleColumn)(
+            CheckboxColumn("bulk_actions", obj_type=obj_type),
+            self._get_title_column_class(ButtonsTitleColumn)(
                 "title",
                 label="Entry",
                 accessor=str,
