@@ -32,14 +32,18 @@ class WalkInData:
 def _marks_save(event, marks) -> tuple[list[Registration], list[int]]:
     """Save the marks; returns the register and the champions no longer marked present."""
     registrations = list(event_register(event))
-    changed, unmarked = [], []
+    changed, unmarked = {True: [], False: [], None: []}, []
     for registration in registrations:
         if registration.pk in marks and registration.attended != marks[registration.pk]:
             if registration.attended:
                 unmarked.append(registration.champion_id)
             registration.attended = marks[registration.pk]
-            changed.append(registration)
-    Registration.objects.bulk_update(changed, ["attended"], batch_size=500)
+            changed[registration.attended].append(registration.pk)
+    # One UPDATE per mark (none for a mark nobody changed to), not a CASE of a branch a row:
+    # bulk_update built and sent 200 branches, most of the time of saving a register.
+    for attended, pks in changed.items():
+        if pks:
+            Registration.objects.filter(pk__in=pks).update(attended=attended)
     return registrations, unmarked
 
 

@@ -2,6 +2,8 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.template import Context, Template
+from django.test.html import parse_html
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -283,3 +285,65 @@ def test_register_and_record_say_whether_the_meeting_was_quorate(coordinator_cli
     assert "Quorate: 2 parents present (2 needed)." in html.decode()
     listing = coordinator_client.get(reverse("events_meetingrecord:index")).content.decode()
     assert "Quorate: 2 parents present" in listing
+
+
+# The register's rows as a template loop over the radio widget's own options drew them before
+# the form wrote them itself: the markup must stay the same (names escaped, errors shown).
+REFERENCE_ROWS = Template(
+    "{% for registration, field in rows %}"
+    '<tr><th scope="row" id="champion-{{ field.html_name }}">'
+    "{{ registration.champion.display_name }}</th><td>"
+    '<fieldset aria-labelledby="champion-{{ field.html_name }}">'
+    "{% for radio in field %}"
+    '<label for="{{ radio.id_for_label }}" style="display:inline-block;margin-right:1.5em">'
+    '<input type="radio" name="{{ radio.data.name }}" value="{{ radio.data.value }}" '
+    'id="{{ radio.id_for_label }}"{% if radio.data.selected %} checked{% endif %}> '
+    "{{ radio.choice_label }}</label>"
+    "{% endfor %}</fieldset>{{ field.errors }}</td></tr>"
+    "{% endfor %}"
+)
+
+
+def _reference_rows(response) -> str:
+    form = response.context["form"]
+    rows = [(r, form[form.field_name(r)]) for r in form.registrations]
+    return REFERENCE_ROWS.render(Context({"rows": rows}))
+
+
+def test_register_rows_are_the_markup_of_the_template_loop_they_replace(coordinator_client):
+    event = _past_event()
+    odd = ChampionFactory(
+        user__first_name="Siobhán", user__last_name="O'Brien & <Sons>", preferred_name="Shiv"
+    )
+    rows = [
+        RegistrationFactory(event=event, champion=odd, attended=True),
+        RegistrationFactory(event=event, attended=False),
+        RegistrationFactory(event=event),
+    ]
+    response = coordinator_client.get(_register_url(event))
+    page = parse_html(response.content.decode())
+    reference = _reference_rows(response)
+    assert "Siobhán O&#x27;Brien &amp; &lt;Sons&gt; (Shiv)</th>" in reference
+    assert page.count(parse_html(reference)) == 1
+
+    data = _register_post(event, {rows[0].pk: "maybe", rows[1].pk: "present"})
+    response = coordinator_client.post(_register_url(event), data)
+    assert response.status_code == 200
+    reference = _reference_rows(response)
+    assert "maybe is not one of the available choices" in reference
+    assert parse_html(response.content.decode()).count(parse_html(reference)) == 1
+
+
+def test_register_queries_are_the_same_for_5_and_50_bookings(coordinator_client):
+    def count(size):
+        event = _past_event()
+        registrations = RegistrationFactory.create_batch(size, event=event)
+        with CaptureQueriesContext(connection) as page:
+            assert coordinator_client.get(_register_url(event)).status_code == 200
+        data = _register_post(event, {r.pk: "present" for r in registrations})
+        with CaptureQueriesContext(connection) as save:
+            assert coordinator_client.post(_register_url(event), data).status_code == 302
+        return len(page), len(save)
+
+    count(2)  # fills per-process caches
+    assert count(5) == count(50)
