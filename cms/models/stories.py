@@ -71,16 +71,20 @@ class StoryIndexPage(SectionPage):
         ).filters()
         tag, area = filters.get("tag", ""), filters.get("area", "")
         if tag:
-            stories = stories.filter(tags__slug=tag)
+            # A semi-join, not a join: no duplicate rows, so no DISTINCT over whole pages.
+            tagged = StoryPageTag.objects.filter(content_object=OuterRef("pk"), tag__slug=tag)
+            stories = stories.filter(Exists(tagged))
         if area:
             stories = stories.filter(area__slug=area)
-        page = Paginator(stories.distinct(), self.per_page).get_page(request.GET.get("page"))
+        page = Paginator(stories, self.per_page).get_page(request.GET.get("page"))
         context.update(
             stories=page,
             filter_query=f"{urlencode(filters)}&" if filters else "",
             tag=tag,
             area=area,
-            areas=Area.objects.filter(storypage__live=True).distinct(),
+            areas=Area.objects.filter(
+                Exists(StoryPage.objects.filter(area=OuterRef("pk"), live=True))
+            ),
             tags=StoryPageTag.tags_in_use(),
         )
         return context
@@ -93,8 +97,9 @@ class StoryPageTag(TaggedItemBase):
 
     @staticmethod
     def tags_in_use():
-        """Tags of live stories, for the stories index filter."""
-        return Tag.objects.filter(cms_storypagetag_items__content_object__live=True).distinct()
+        """Tags of live stories, by name, for the stories index filter."""
+        tagged = StoryPageTag.objects.filter(tag=OuterRef("pk"), content_object__live=True)
+        return Tag.objects.filter(Exists(tagged)).order_by("name")
 
 
 class StoryPage(PublicCacheMixin, Page):
