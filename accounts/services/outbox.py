@@ -135,16 +135,22 @@ def outbox_messages_withhold(*, user: User, consent: str, reason: str) -> int:
 
 
 SWEEP_BATCH = 100  # rows in one delivery task handed out by the sweep
+# Rows in one delivery task handed out after a commit: a run of 10,000 reminders becomes 100
+# tasks, so that every worker process of every machine takes a share.
+DELIVERY_BATCH = 100
 
 
 def outbox_deliver_after_commit(ids: list[int]) -> None:
-    """Hand the messages to a worker once the caller's transaction commits.
+    """Hand the messages to workers, DELIVERY_BATCH a task, once the caller's transaction commits.
 
-    If the broker cannot take the task, the rows stay queued for the sweep: the caller's
+    If the broker cannot take a task, its rows stay queued for the sweep: the caller's
     request or job carries on.
     """
-    if ids:
-        transaction.on_commit(lambda: _enqueue(list(ids)), robust=True)
+    ids = list(ids)
+    for start in range(0, len(ids), DELIVERY_BATCH):
+        batch = ids[start : start + DELIVERY_BATCH]
+        # A function, not a partial: a robust on_commit logs a failure by its __qualname__.
+        transaction.on_commit(lambda batch=batch: _enqueue(batch), robust=True)
 
 
 def _enqueue(ids: list[int]) -> None:

@@ -11,8 +11,6 @@ from ..selectors.channels import CHANNEL_CONSENT
 from ..selectors.messages import group_message_audience, group_message_render
 from ..tasks.messages import send_group_message
 
-BATCH = 100  # outbox rows handed to one delivery task
-
 
 def group_message_create(*, message: GroupMessage, chosen=(), token, by) -> GroupMessage:
     """Save the composed message (once per compose form: `token`) and send it. Confirming the
@@ -44,7 +42,7 @@ def group_message_send(*, message: GroupMessage, by) -> GroupMessage:
 
 def group_message_queue(*, message_id: int) -> int:
     """Write one outbox row per reachable recipient (keyed, so a second run adds nothing) and
-    hand them to workers in batches; returns how many were queued."""
+    hand them to workers (in batches: outbox_deliver_after_commit); returns how many were queued."""
     message = GroupMessage.objects.select_related("event").get(pk=message_id)
     copies = [
         {
@@ -62,8 +60,7 @@ def group_message_queue(*, message_id: int) -> int:
     ]
     with transaction.atomic():
         queued = outbox_messages_queue_many(copies)
-        for start in range(0, len(queued), BATCH):
-            outbox_deliver_after_commit(queued[start : start + BATCH])
+        outbox_deliver_after_commit(queued)
     return len(queued)
 
 

@@ -7,6 +7,8 @@ from django.db import transaction
 from accounts.choices import OutboxStatus
 from accounts.models import OutboxMessage
 from accounts.services.outbox import (
+    DELIVERY_BATCH,
+    outbox_deliver_after_commit,
     outbox_message_queue,
     outbox_messages_deliver,
     outbox_messages_queue_many,
@@ -113,3 +115,26 @@ def test_many_queue_again_only_what_failed_or_was_withheld():
         "test.many.3": OutboxStatus.QUEUED,
         "test.many.4": OutboxStatus.QUEUED,
     }
+
+
+def test_a_large_run_is_handed_to_workers_in_batches_each_row_once(
+    settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    """10,000 reminders in one task would keep every worker but one idle: batches of 100."""
+    handed = []
+    monkeypatch.setattr("accounts.tasks.outbox.deliver_outbox_messages.delay", handed.append)
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        ids = outbox_messages_queue_many(_copies(250))
+        outbox_deliver_after_commit(ids)
+        assert handed == []  # nothing before the commit
+    assert [len(batch) for batch in handed] == [DELIVERY_BATCH, DELIVERY_BATCH, 50]
+    assert sorted(pk for batch in handed for pk in batch) == sorted(ids)
+
+
+def test_a_large_run_delivered_in_batches_sends_each_message_once(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        outbox_deliver_after_commit(outbox_messages_queue_many(_copies(250)))
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(f"p{i}@example.org" for i in range(250))
+    assert set(OutboxMessage.objects.values_list("status", flat=True)) == {OutboxStatus.SENT}
