@@ -121,8 +121,8 @@ def _reminders_due(now: datetime.datetime):
 @transaction.atomic
 def event_reminders_send(*, now: datetime.datetime | None = None) -> int:
     """Remind every booked champion of an event starting within the reminder hours, once."""
-    # One .ics per event, the rows written in a few queries and one delivery batch (one SMTP
-    # session) for the whole run: thousands of reminders can fall due together.
+    # One .ics per event and the rows written in a few queries, then handed to the workers in
+    # batches (one SMTP session each): thousands of reminders can fall due together.
     calendars, emails = {}, []
     my_events_url = absolute_url(reverse("events:mine"))
     for registration in _reminders_due(now or timezone.now()):
