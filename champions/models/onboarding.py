@@ -33,6 +33,15 @@ class OnboardingCheck(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["champion", "kind"], name="one_check_per_kind"),
         ]
+        # DBS renewals overdue or due soon (the admin home) are a few of every champion's
+        # checks: found by renewal date, not by reading the table.
+        indexes = [
+            models.Index(
+                fields=["renewal_due_on"],
+                condition=models.Q(kind=CheckKind.DBS, status=CheckStatus.COMPLETE),
+                name="dbs_complete_renewal",
+            )
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} for {self.champion}"

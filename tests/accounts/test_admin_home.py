@@ -13,6 +13,7 @@ from django.utils import timezone
 from accounts.home_panels import WorkPanel, home_panels_clear
 from champions.choices import ActivityStatus, ConsentKind, ExpenseStatus, Stage, TrainingStatus
 from champions.models import ActivityLog, ExpenseClaim
+from champions.selectors import home
 from champions.services.consents import consent_withdraw
 from cms.services.stories import story_draft_submit
 from events.choices import EventKind, RegistrationStatus
@@ -143,7 +144,9 @@ def test_the_home_page_runs_the_same_number_of_queries_for_more_work(client):
     with CaptureQueriesContext(connection) as more:
         response = client.get("/admin/")
     assert response.status_code == 200
-    assert len(more) == len(some) <= 50  # panels of four apps, each a fixed few queries
+    # Panels of four apps, each a fixed few queries; a champions section with rows to show
+    # reads them by key after the count (five such sections here).
+    assert len(more) == len(some) == 39
 
 
 def test_viewers_see_the_panels_with_read_only_links(client):
@@ -196,14 +199,37 @@ def test_stories_awaiting_moderation_and_taken_down_for_consent(client):
 
 
 def test_sections_count_every_match_and_show_the_first_five(client):
-    # Counted in the same query as the rows (a window taken before the LIMIT).
-    for day in range(7):
-        ChampionFactory(joined_on=TODAY - datetime.timedelta(days=day))
+    # Counted with the keys of the first rows (a window taken before the LIMIT), the rows then
+    # read by key: still in the section's order.
+    joined = [ChampionFactory(joined_on=TODAY - datetime.timedelta(days=day)) for day in range(7)]
     client.force_login(CoordinatorFactory())
     enquiries = _sections(client.get("/admin/"))["Signed up, nobody in touch yet"]
     assert enquiries.count == 7
-    assert len(enquiries.rows) == 5
+    assert [r.label for r in enquiries.rows] == [c.display_name() for c in joined[:1:-1]]
     assert enquiries.rows[0].detail == "signed up Thu 11 Jun 2026"  # the oldest first
+
+
+def test_lapsed_training_is_counted_and_the_first_five_read_by_key(
+    django_assert_num_queries,
+):
+    module = TrainingModuleFactory(title="Safeguarding", validity_months=12)
+    ago = [datetime.timedelta(days=n) for n in (370, 400, 380, 390, 366, 420, 410)]
+    lapsed = [
+        TrainingRecordFactory(champion=_active(), module=module, completed_on=TODAY - days)
+        for days in ago
+    ]
+    TrainingRecordFactory(champion=_active(), module=module)  # in date
+    TrainingRecordFactory(  # lapsed, but the champion no longer serves
+        champion=ChampionFactory(alumni=True), module=module, completed_on=TODAY - ago[1]
+    )
+    oldest = sorted(lapsed, key=lambda r: (r.expires_on, r.pk))[:5]
+    # Lapsed: the count with the keys, then the rows with what they show; expiring: no keys.
+    with django_assert_num_queries(3):
+        count, rows = home.required_training_due(today=TODAY, limit=5)["expired"]
+        shown = [(r.champion.display_name(), r.champion.area, r.module.title) for r in rows]
+    assert count == 7
+    assert rows == oldest
+    assert [title for *_, title in shown] == ["Safeguarding"] * 5
 
 
 def test_champions_ready_to_activate_are_counted_and_listed(client):
