@@ -36,6 +36,10 @@ def file_database(tmp_path):
     connection.ensure_connection()
     with sqlite3.connect(path) as copy:
         connection.connection.backup(copy)
+        # A site's database file is in WAL mode from its first connection on (init_command);
+        # the copy of an in-memory database is not, and twelve connections switching it at
+        # once while others write can fail "database is locked" without waiting.
+        copy.execute("PRAGMA journal_mode=WAL")
     copy.close()
     original = connections.settings["default"]
     connections.settings["default"] = {**original, "NAME": str(path)}
